@@ -1,0 +1,51 @@
+import pg from 'pg';
+import { UsageError } from '../cli/errors.js';
+import { redactUrl } from './redact-url.js';
+
+// Connection failures that mean "the URL points nowhere useful", as opposed to a server error mid-run.
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const BAD_CREDENTIALS = new Set(['28P01', '28000', '3D000']);
+
+/** Checks that a --db value is a PostgreSQL URL before anything connects. */
+export function assertPostgresUrl(url: string, source: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${source}: not a URL. Expected postgres://user:password@host:port/database`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new UsageError(
+      `${source}: scheme "${parsed.protocol}" is not supported. Expected postgres://user:password@host:port/database`,
+    );
+  }
+}
+
+/** Opens a client, turning "cannot reach / cannot log in" into a clear usage error naming the (redacted) URL. */
+export async function connect(url: string, applicationName = 'medseed'): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    const where = redactUrl(url);
+    if (UNREACHABLE.has(code) || /timeout/i.test((error as Error).message)) {
+      throw new UsageError(
+        `cannot reach PostgreSQL at ${where} (${code || (error as Error).message}). ` +
+          'Check that the server is running and the host and port are right, or omit --db to use the embedded database.',
+        { cause: error },
+      );
+    }
+    if (BAD_CREDENTIALS.has(code)) {
+      throw new UsageError(`PostgreSQL at ${where} refused the login: ${(error as Error).message}. Check the user, password and database name.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  // An idle client error (server restart) must not crash the process with an unhandled event.
+  client.on('error', () => undefined);
+  // UTC so timestamps print as the generator wrote them; public so a "$user" schema never captures names.
+  await client.query("SET TimeZone = 'UTC'; SET search_path TO public");
+  return client;
+}
