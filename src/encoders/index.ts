@@ -1,0 +1,17 @@
+export { encodeTextArray } from './array-text.js';
+export { CellEncodeError, type CellEncodeErrorOptions } from './cell-encode-error.js';
+export {
+  assertCopyableKind,
+  CELL_TEXT_ENCODERS,
+  encodeCellText,
+  ESCAPE_FREE_KINDS,
+  type CellTextEncoder,
+} from './cell-text.js';
+export { COLUMN_KINDS, isColumnKind, type CellValue, type ColumnKind } from './column-kind.js';
+export { COPY_NULL, encodeCopyRow, escapeCopyField } from './copy-text.js';
+export { CSV_NULL, encodeCsvHeader, encodeCsvRow, escapeCsvField } from './csv.js';
+export type { JsonArray, JsonObject, JsonPrimitive, JsonValue } from './json-value.js';
+export { compareJsonbKeys } from './jsonb-key-order.js';
+export { encodeJsonbText } from './jsonb-text.js';
+export { encodeNumericText } from './numeric-text.js';
+export { createRowEncoder, ROW_FORMATS, type RowEncoder, type RowEncoderOptions, type RowFormat } from './row-encoder.js';
