@@ -1,0 +1,29 @@
+import { DEFAULT_BATCH_SIZE, defaultWorkers } from '../runner/generate-chunks.js';
+import { UsageError } from './errors.js';
+
+/** --workers and --batch-size: they change speed and memory, never the data. */
+export const parallelismOptions = {
+  workers: {
+    type: 'number',
+    default: defaultWorkers(),
+    describe: 'Generator worker threads (0 = generate on the main thread); output is identical for any value',
+    requiresArg: true,
+  },
+  'batch-size': {
+    type: 'number',
+    default: DEFAULT_BATCH_SIZE,
+    describe: 'Patients per chunk handed to a worker; output is identical for any value',
+    requiresArg: true,
+  },
+} as const;
+
+export function validateParallelism(args: { workers: number; batchSize: number }): void {
+  const problems: string[] = [];
+  if (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64) {
+    problems.push(`--workers: must be an integer from 0 to 64, got ${args.workers}`);
+  }
+  if (!Number.isInteger(args.batchSize) || args.batchSize < 1) {
+    problems.push(`--batch-size: must be an integer >= 1, got ${args.batchSize}`);
+  }
+  if (problems.length > 0) throw new UsageError(`invalid options:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}

@@ -1,0 +1,33 @@
+import type { RowFormat } from '../encoders/index.js';
+import type { RowSink, RowsByTable } from '../generators/row-types.js';
+import { createTableEncoder } from '../tables/create-table-encoder.js';
+import { TABLE_SPECS, type TableName } from '../tables/table-specs.js';
+import type { BinaryChunk } from './binary-chunk.js';
+import { ByteBuilder } from './byte-builder.js';
+
+/**
+ * A RowSink that encodes each row into its table's byte buffer as it arrives, so no row objects
+ * pile up. `validate` checks preformatted values (tests); the generator's own output is trusted.
+ */
+export function createEncodingSink(format: RowFormat, validate = false): RowSink & { take(): BinaryChunk } {
+  const names = TABLE_SPECS.map((spec) => spec.name);
+  const encoders = Object.fromEntries(TABLE_SPECS.map((spec) => [spec.name, createTableEncoder(spec, format, validate)])) as Record<
+    TableName,
+    (row: object) => string
+  >;
+  const builders = Object.fromEntries(names.map((name) => [name, new ByteBuilder()])) as Record<TableName, ByteBuilder>;
+  const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<TableName, number>;
+  let rows = zero();
+  return {
+    push<T extends keyof RowsByTable>(table: T, row: RowsByTable[T]) {
+      builders[table].append(encoders[table](row));
+      rows[table]++;
+    },
+    take() {
+      const data = Object.fromEntries(names.map((name) => [name, builders[name].take()])) as Record<TableName, Uint8Array>;
+      const chunk = { data, rows };
+      rows = zero();
+      return chunk;
+    },
+  };
+}

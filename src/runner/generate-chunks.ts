@@ -1,0 +1,97 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RunConfig } from '../config/resolve-run-config.js';
+import type { RowFormat } from '../encoders/index.js';
+import { packageRoot } from '../package-root.js';
+import type { BinaryChunk } from './binary-chunk.js';
+import { createWorldFor } from './create-world-for.js';
+import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
+
+export interface GenerateOptions {
+  /** Worker threads generating patients; 0 generates on the calling thread. */
+  readonly workers: number;
+  /** Patients per chunk. Output is identical for any value; it only trades memory for overhead. */
+  readonly batchSize: number;
+  readonly format: RowFormat;
+  /** Check every preformatted value in the encoders (slower; tests use it on small runs). */
+  readonly validate?: boolean;
+}
+
+export const DEFAULT_BATCH_SIZE = 200;
+
+export function defaultWorkers(): number {
+  // Leave a core for PostgreSQL or the writer; at least one worker.
+  return Math.max(1, Math.min(8, os.availableParallelism() - 1));
+}
+
+/** Compiled worker script; tests run `tsc` first (npm pretest), so it exists under dist/. */
+function workerScript(): string {
+  return path.join(packageRoot(), 'dist', 'src', 'runner', 'generation-worker.js');
+}
+
+/**
+ * Generates a run's output as chunks, in canonical order: the directory (organizations,
+ * providers) first, then patient ranges in index order. At most a few chunks per worker are in
+ * flight, so memory stays flat at any volume.
+ */
+export async function* generateChunks(config: RunConfig, options: GenerateOptions): AsyncGenerator<BinaryChunk> {
+  const world = createWorldFor(config);
+  if (world.plan.includesDirectory) yield generateDirectoryChunk(world, options.format, options.validate);
+  const [first, end] = world.plan.patientRange;
+  const batch = Math.max(1, Math.floor(options.batchSize));
+  const ranges: [number, number][] = [];
+  for (let start = first; start < end; start += batch) ranges.push([start, Math.min(end, start + batch)]);
+
+  if (options.workers <= 0) {
+    for (const [start, stop] of ranges) {
+      yield generatePatientChunk(world, start, stop, options.format, options.validate);
+      // let I/O callbacks (COPY acknowledgements, file writes) run between chunks
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+
+  const workers = Array.from(
+    { length: Math.min(options.workers, Math.max(1, ranges.length)) },
+    () => new Worker(workerScript(), { workerData: { config, format: options.format, validate: options.validate === true } }),
+  );
+  const waiting = new Map<number, { resolve: (chunk: BinaryChunk) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
+  for (const worker of workers) {
+    worker.on('message', (message: { id: number; chunk?: BinaryChunk; error?: string }) => {
+      const pending = waiting.get(message.id);
+      if (!pending) return;
+      waiting.delete(message.id);
+      if (message.error !== undefined) pending.reject(new Error(`generation failed in a worker: ${message.error}`));
+      else pending.resolve(message.chunk as BinaryChunk);
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (code !== 0) failAll(new Error(`a generation worker exited with code ${code}`));
+    });
+  }
+  const submit = (id: number): Promise<BinaryChunk> =>
+    new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      const [start, stop] = ranges[id] as [number, number];
+      (workers[id % workers.length] as Worker).postMessage({ id, start, end: stop });
+    });
+
+  const maxInFlight = workers.length * 2;
+  const inFlight: Promise<BinaryChunk>[] = [];
+  let submitted = 0;
+  try {
+    for (let done = 0; done < ranges.length; done++) {
+      while (submitted < ranges.length && submitted - done < maxInFlight) inFlight.push(submit(submitted++));
+      // Avoid unhandled rejections for promises not awaited yet.
+      for (const promise of inFlight) promise.catch(() => undefined);
+      yield await (inFlight.shift() as Promise<BinaryChunk>);
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
