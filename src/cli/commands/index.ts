@@ -1,0 +1,9 @@
+import type { CommandModule } from 'yargs';
+import { dbCommand } from './db.js';
+import { generateCommand } from './generate.js';
+import { migrateCommand } from './migrate.js';
+import { seedCommand } from './seed.js';
+import { verifyCommand } from './verify.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const commands: CommandModule<any, any>[] = [dbCommand, migrateCommand, generateCommand, seedCommand, verifyCommand];
