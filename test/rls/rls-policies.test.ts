@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../src/db/migrations/apply-migrations.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { asRole, checkRlsContract } from './rls-contract.js';
+
+describe('row-level security on a hand-made dataset', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let admin: pg.Client;
+  let session: pg.Client;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('rls');
+    admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await applyMigrations(admin);
+    await admin.query(readFileSync(new URL('./handmade-data.sql', import.meta.url), 'utf8'));
+    session = new pg.Client({ connectionString: database.url });
+    await session.connect();
+  });
+  afterAll(async () => {
+    await session?.end();
+    await admin?.end();
+    await database?.drop();
+  });
+
+  it('keeps every guarantee of the RLS contract', async () => {
+    await checkRlsContract(admin, session);
+  });
+
+  it('hides a patient from a clinician whose care-team membership has ended', async () => {
+    const ids = await admin.query<{ provider: string; patient: string; org: string }>(
+      `SELECT pr.id AS provider, p.id AS patient, p.org_id AS org FROM providers pr, patients p
+       WHERE pr.npi = '1000000001' AND p.mrn = 'MRN4'`,
+    );
+    const { provider, patient, org } = ids.rows[0]!;
+    const seen = await asRole(session, 'medseed_app', { orgId: org, providerId: provider }, async () =>
+      session.query('SELECT id FROM patients WHERE id = $1', [patient]),
+    );
+    expect(seen.rowCount).toBe(0);
+    const patients = await asRole(session, 'medseed_app', { orgId: org, providerId: provider }, async () =>
+      session.query<{ mrn: string }>('SELECT mrn FROM patients ORDER BY mrn'),
+    );
+    expect(patients.rows.map((row) => row.mrn)).toEqual(['MRN1', 'MRN2', 'MRN3']);
+  });
+
+  it('reads the tenant setting once per query (InitPlan), not once per row', async () => {
+    const org = (await admin.query<{ id: string }>("SELECT id FROM organizations WHERE slug = 'org-a'")).rows[0]!.id;
+    const plan = await asRole(session, 'medseed_org_admin', { orgId: org }, async () =>
+      session.query<{ 'QUERY PLAN': string }>('EXPLAIN (COSTS OFF) SELECT * FROM timeline_events'),
+    );
+    const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/InitPlan/);
+    expect(text).not.toMatch(/current_setting/);
+  });
+});
