@@ -39,8 +39,10 @@ export const DEFAULT_PARAMS = {
   diagnosesPerAdmission: 11,
   /** Share of note text copied forward from the patient's previous note (§1.5: 58.8%). */
   copyForwardShare: 0.6,
-  /** Telephone encounters (notes without a visit) per person-year (A). */
-  telephoneNotesPerYear: 1.5,
+  /** Telephone encounters and portal-message notes (documents without a visit) per person-year (A). */
+  telephoneNotesPerYear: 4,
+  /** Share of office visits with a nursing intake note besides the clinician's progress note (A). */
+  intakeNoteShare: 0.5,
   /** Care-team size: lognormal median and sigma, clamped to 3-8 (§6, A). */
   careTeamMedian: 4.5,
   careTeamSigma: 0.3,

@@ -76,7 +76,7 @@ export function validateProfile(raw: unknown): { profile?: Profile; problems: st
           params[key as keyof Params] = value;
         }
       }
-      for (const key of ['largestTenantShare', 'femaleShare', 'virtualVisitShare', 'icuShare', 'copyForwardShare', 'breakGlassShare', 'afterHoursShare', 'weekendShare', 'officeLabProbability', 'edLabProbability', 'medsPerVisitZeroShare'] as const) {
+      for (const key of ['largestTenantShare', 'femaleShare', 'virtualVisitShare', 'icuShare', 'copyForwardShare', 'breakGlassShare', 'afterHoursShare', 'weekendShare', 'intakeNoteShare', 'officeLabProbability', 'edLabProbability', 'medsPerVisitZeroShare'] as const) {
         if (params[key] > 1) problems.push(`params.${key}: is a share, so must be between 0 and 1, got ${params[key]}`);
       }
     }

@@ -18,8 +18,8 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /**
  * A UUID (version 8, "custom") that is a pure function of (run, table, owner index, sequence):
- *   bytes 0-3  owner index (the patient, provider or organization), big-endian
- *   bytes 4-7  sequence within the owner (28 bits around the version nibble)
+ *   bytes 0-3  owner index (the patient, provider or organization) plus a per-table offset, big-endian
+ *   bytes 4-7  sequence within the owner plus a per-owner offset (28 bits around the version nibble)
  *   byte  8    variant bits + table tag
  *   bytes 9-15 hash bits, so ids look random past the prefix
  * Byte order equals generation order, so "ORDER BY id" is the canonical order that `verify`
@@ -30,6 +30,10 @@ export function deriveId(runHash: number, table: TableName, owner: number, seque
   const tag = TABLE_TAGS[table];
   const h1 = hashInts(runHash, tag, owner, sequence);
   const h2 = hashInts(h1, sequence, owner, tag);
+  // Offsets keep the order but make ids look random rather than counting from zero:
+  // 31 bits per (run, table) under the owner, 25 bits per owner under the sequence.
+  owner = (owner + (hashInts(runHash, tag) & 0x7fffffff)) >>> 0;
+  sequence = sequence + (hashInts(runHash, tag, owner) & 0x01ffffff);
   return (
     HEX[(owner >>> 24) & 0xff]! +
     HEX[(owner >>> 16) & 0xff]! +

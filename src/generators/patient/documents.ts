@@ -107,6 +107,10 @@ export function writeEncounterDocuments(ctx: PatientContext, memory: NoteMemory,
   const now = world.plan.referenceDay * SECONDS_PER_DAY;
   const before = (t: number) => Math.min(t, now - 60);
   if (encounter.kind === 'ambulatory' || encounter.kind === 'virtual') {
+    if (encounter.kind === 'ambulatory' && random.next() < world.params.intakeNoteShare) {
+      const staff = team.members.filter((m) => m.role === 'nurse' || m.role === 'medical_assistant');
+      written.push(writeDocument(ctx, memory, NURSING, staff.length > 0 ? pick(random, staff) : encounter.provider, before(encounter.start + 240), encounter));
+    }
     written.push(writeDocument(ctx, memory, PROGRESS, encounter.provider, before(signedAt(encounter.end)), encounter));
     if (random.next() < 0.05) written.push(writeDocument(ctx, memory, REFERRAL, encounter.provider, before(signedAt(encounter.end)), encounter));
     if (random.next() < 0.06) written.push(writeDocument(ctx, memory, IMAGING, pick(random, world.staff[ctx.patient.org.index]!.physicians), before(signedAt(encounter.end + 86_400)), encounter));
