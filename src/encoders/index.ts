@@ -14,4 +14,4 @@ export type { JsonArray, JsonObject, JsonPrimitive, JsonValue } from './json-val
 export { compareJsonbKeys } from './jsonb-key-order.js';
 export { encodeJsonbText } from './jsonb-text.js';
 export { encodeNumericText } from './numeric-text.js';
-export { createRowEncoder, ROW_FORMATS, type RowEncoder, type RowEncoderOptions, type RowFormat } from './row-encoder.js';
+export { createFieldEncoders, createRowEncoder, ROW_FORMATS, type FieldEncoder, type RowEncoder, type RowEncoderOptions, type RowFormat } from './row-encoder.js';

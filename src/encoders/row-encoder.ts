@@ -24,7 +24,8 @@ export type RowFormat = (typeof ROW_FORMATS)[number];
 /** Encodes one row (cells in column order) to one line, `\n` included. */
 export type RowEncoder = (row: readonly CellValue[]) => string;
 
-type FieldEncoder = (value: CellValue) => string;
+/** Encodes one cell to its escaped field text (NULL included). */
+export type FieldEncoder = (value: CellValue) => string;
 
 /**
  * Compiles a row encoder for a fixed column list: each column gets its formatter
@@ -68,6 +69,18 @@ export function createRowEncoder(kinds: readonly ColumnKind[], format: RowFormat
       throw locateCellError(error, i, columnKinds[i]);
     }
   };
+}
+
+/**
+ * The per-column field encoders createRowEncoder joins: for writers that put fields straight into
+ * a byte buffer instead of building a line string. Separators and the newline are the caller's.
+ */
+export function createFieldEncoders(kinds: readonly ColumnKind[], format: RowFormat, options: RowEncoderOptions = {}): FieldEncoder[] {
+  kinds.forEach((kind, i) => {
+    if (!isColumnKind(kind)) throw new TypeError(`kinds[${i}] must be one of ${COLUMN_KINDS.join(', ')}, got ${String(kind)}`);
+    assertCopyableKind(kind);
+  });
+  return kinds.map((kind) => createFieldEncoder(kind, format, options.trusted === true));
 }
 
 function createFieldEncoder(kind: ColumnKind, format: RowFormat, trusted: boolean): FieldEncoder {

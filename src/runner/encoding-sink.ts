@@ -1,6 +1,6 @@
 import type { RowFormat } from '../encoders/index.js';
 import type { RowSink, RowsByTable } from '../generators/row-types.js';
-import { createTableEncoder } from '../tables/create-table-encoder.js';
+import { createTableWriter } from '../tables/create-table-writer.js';
 import { TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
@@ -11,20 +11,20 @@ import { ByteBuilder } from './byte-builder.js';
  */
 export function createEncodingSink(format: RowFormat, validate = false): RowSink & { take(): BinaryChunk } {
   const names = TABLE_SPECS.map((spec) => spec.name);
-  const encoders = Object.fromEntries(TABLE_SPECS.map((spec) => [spec.name, createTableEncoder(spec, format, validate)])) as Record<
+  const writers = Object.fromEntries(TABLE_SPECS.map((spec) => [spec.name, createTableWriter(spec, format, validate)])) as Record<
     TableName,
-    (row: object) => string
+    (row: object, out: ByteBuilder) => void
   >;
-  const builders = Object.fromEntries(names.map((name) => [name, new ByteBuilder()])) as Record<TableName, ByteBuilder>;
+  const buffers = Object.fromEntries(names.map((name) => [name, new ByteBuilder()])) as Record<TableName, ByteBuilder>;
   const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<TableName, number>;
   let rows = zero();
   return {
     push<T extends keyof RowsByTable>(table: T, row: RowsByTable[T]) {
-      builders[table].append(encoders[table](row));
+      writers[table](row, buffers[table]);
       rows[table]++;
     },
     take() {
-      const data = Object.fromEntries(names.map((name) => [name, builders[name].take()])) as Record<TableName, Uint8Array>;
+      const data = Object.fromEntries(names.map((name) => [name, buffers[name].take()])) as Record<TableName, Uint8Array>;
       const chunk = { data, rows };
       rows = zero();
       return chunk;
