@@ -8,7 +8,7 @@ import { createProgress } from '../../report/progress.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
 import { RuntimeError } from '../errors.js';
-import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
+import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
 interface SeedArgs extends RunConfigArgs {
@@ -28,7 +28,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
   builder: (yargs) =>
     withRunConfigOptions(yargs)
       .option('db', dbOption)
-      .options(parallelismOptions)
+      .options(parallelismOptionsFor(defaultLoadWorkers(), LOAD_BATCH_SIZE))
       .option('reset', {
         type: 'boolean',
         default: false,

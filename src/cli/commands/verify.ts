@@ -4,7 +4,7 @@ import { connect } from '../../db/connect.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
 import { verifyDatabase } from '../../load/verify-database.js';
 import { dbOption } from '../db-option.js';
-import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
+import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
 interface VerifyArgs extends RunConfigArgs {
@@ -21,7 +21,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
   builder: (yargs) =>
     withRunConfigOptions(yargs)
       .option('db', dbOption)
-      .options(parallelismOptions)
+      .options(parallelismOptionsFor(defaultLoadWorkers(), LOAD_BATCH_SIZE))
       .option('json', { type: 'boolean', default: false, describe: 'Print the comparison as JSON on stdout' })
       .strict() as never,
   handler: async (args) => {
