@@ -12,6 +12,8 @@ function allocate(size: number): Utf8Buffer {
   return Buffer.allocUnsafeSlow(size) as Utf8Buffer;
 }
 
+const EMPTY = allocate(0);
+
 /**
  * Appends text as UTF-8 into one growing buffer, field by field: no line strings, no ropes of
  * small strings for the garbage collector, one allocation per chunk.
@@ -20,8 +22,8 @@ export class ByteBuilder {
   private buffer: Utf8Buffer;
   private length = 0;
 
-  constructor(private sizeHint = 256 * 1024) {
-    this.buffer = allocate(sizeHint);
+  constructor(private sizeHint = 64 * 1024) {
+    this.buffer = EMPTY;
   }
 
   text(value: string): void {
@@ -37,15 +39,18 @@ export class ByteBuilder {
 
   /** The bytes so far, in an ArrayBuffer of their own (transferable), and a fresh start. */
   take(): Uint8Array {
+    // Never hand out the shared empty buffer: a transfer would detach it.
+    if (this.length === 0) return new Uint8Array(0);
     const bytes = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
     this.sizeHint = Math.max(this.sizeHint, this.length + (this.length >>> 3));
-    this.buffer = allocate(this.sizeHint);
+    // Allocated again on the next write, so idle tables hold no memory between chunks.
+    this.buffer = EMPTY;
     this.length = 0;
     return bytes;
   }
 
   private grow(extra: number): void {
-    const next = allocate(Math.max(this.length + extra, this.buffer.length * 2));
+    const next = allocate(Math.max(this.length + extra, this.buffer.length * 2, this.sizeHint));
     this.buffer.copy(next, 0, 0, this.length);
     this.buffer = next;
   }

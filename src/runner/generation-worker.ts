@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RowFormat } from '../encoders/index.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { createWorldFor } from './create-world-for.js';
-import { generatePatientChunk } from './generate-chunk.js';
+import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 
 // Worker thread entry: builds the same World as every other thread (a pure function of the
 // config), then generates the patient ranges it is sent.
@@ -21,7 +21,9 @@ const { config, format, validate } = workerData as Init;
 const world = createWorldFor(config);
 parentPort?.on('message', (task: Task) => {
   try {
-    const chunk = generatePatientChunk(world, task.start, task.end, format, validate);
+    // start -1 is the directory pseudo-range (organizations and providers)
+    const chunk =
+      task.start < 0 ? generateDirectoryChunk(world, format, validate) : generatePatientChunk(world, task.start, task.end, format, validate);
     const transfer = Object.values(chunk.data).map((bytes) => bytes.buffer as ArrayBuffer);
     parentPort?.postMessage({ id: task.id, chunk }, transfer);
   } catch (error) {

@@ -68,7 +68,10 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         onRows: (rows, patients) => progress.rows(rows, patients),
       });
       if (args.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else process.stdout.write(formatSeedSummary(summary));
+      else {
+        process.stdout.write(formatSeedSummary(summary));
+        if (database.source === 'embedded') process.stdout.write('Connect with: psql "$(npx medseed db url)"\n');
+      }
     } catch (error) {
       if (!(error instanceof SeedError)) throw error;
       throw new RuntimeError(
