@@ -14,6 +14,12 @@ describe('determinism', () => {
     expect(inline.timeline_events.rows).toBeGreaterThan(1000);
   });
 
+  it('writes only values the validating encoders accept (the fast path trusts the generator\'s formatting)', async () => {
+    const trusted = await generateDigests(small);
+    const validated = await generateDigests(small, { validate: true });
+    expect(validated).toEqual(trusted);
+  });
+
   it('leaves the first patients and all their rows unchanged when the volume grows (prefix stability)', async () => {
     const smaller = await generateText({ ...small, patients: 30 });
     const larger = await generateText({ ...small, patients: 60 });
