@@ -34,6 +34,16 @@ export async function undoPostLoad(client: Queryable): Promise<string[]> {
   return undone;
 }
 
+/** Orders index builds by their table's size, so the last build to finish is a small one. */
+async function largestTablesFirst(client: Queryable, statements: string[]): Promise<string[]> {
+  const sizes = await client.query<{ relname: string; pages: number }>(
+    "SELECT relname, relpages AS pages FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'",
+  );
+  const pages = new Map(sizes.rows.map((row) => [row.relname, Number(row.pages)]));
+  const tableOf = (statement: string) => /\bON (\w+)/i.exec(statement)?.[1] ?? '';
+  return [...statements].sort((a, b) => (pages.get(tableOf(b)) ?? 0) - (pages.get(tableOf(a)) ?? 0));
+}
+
 /**
  * Applies pending post-load migrations after a bulk load: index builds run `concurrency` at a time
  * on separate connections (each index is one sort, so two cores can build two at once), then
@@ -51,14 +61,13 @@ export async function applyPostLoad(
   const done: string[] = [];
   for (const migration of pending) {
     const statements = splitStatements(migration.sql);
-    const indexes = statements.filter((s) => /^CREATE (UNIQUE )?INDEX/i.test(s));
+    const indexes = await largestTablesFirst(admin, statements.filter((s) => /^CREATE (UNIQUE )?INDEX/i.test(s)));
     const others = statements.filter((s) => !indexes.includes(s));
     const clients: pg.Client[] = [];
     try {
       for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) clients.push(await connect(url, 'medseed-index'));
       const free = [...clients];
       const limit = pLimit(clients.length);
-      // Biggest tables first, so the last index to finish is a small one.
       await Promise.all(
         indexes.map((statement) =>
           limit(async () => {

@@ -2,7 +2,7 @@ import type { Queryable } from '../queryable.js';
 import { readMigrations, type Migration, type MigrationPhase } from './read-migrations.js';
 
 export interface ApplyOptions {
-  /** "schema" stops before the first post-load step (the bulk loader applies those after COPY). */
+  /** "schema" skips post-load steps (the bulk loader applies those after COPY). */
   readonly upTo?: MigrationPhase;
   readonly migrations?: readonly Migration[];
   readonly log?: (line: string) => void;
@@ -41,7 +41,8 @@ export async function applyMigrations(client: Queryable, options: ApplyOptions =
         }
         continue;
       }
-      if (options.upTo === 'schema' && migration.phase === 'post-load') break;
+      // Post-load steps wait for the bulk loader (applyPostLoad); later schema steps still apply.
+      if (options.upTo === 'schema' && migration.phase === 'post-load') continue;
       await client.query('BEGIN');
       try {
         // Unqualified names in migrations mean public; a "$user" schema named like the role

@@ -37,11 +37,41 @@ export function readMigrations(dir = path.join(packageRoot(), 'migrations')): Mi
     });
 }
 
-/** Splits a migration into its statements at drizzle-kit's breakpoints (for running steps in parallel). */
+/**
+ * Splits a migration into statements at top-level semicolons (for running index builds in
+ * parallel). Aware of quotes, dollar-quoted bodies (DO $$ ... $$) and comments; drizzle-kit's
+ * breakpoint markers are comments too.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .split('--> statement-breakpoint')
-    .flatMap((chunk) => chunk.split(/;\s*\n/))
-    .map((statement) => statement.replace(/^(\s*--[^\n]*\n)+/g, '').trim())
-    .filter((statement) => statement.length > 0 && !/^(--[^\n]*\n?)*$/.test(statement));
+  const statements: string[] = [];
+  let current = '';
+  let i = 0;
+  while (i < sql.length) {
+    const rest = sql.slice(i);
+    const dollar = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (rest.startsWith('--')) {
+      const end = sql.indexOf('\n', i);
+      i = end === -1 ? sql.length : end + 1;
+      current += '\n';
+    } else if (dollar) {
+      const close = sql.indexOf(dollar[0], i + dollar[0].length);
+      const end = close === -1 ? sql.length : close + dollar[0].length;
+      current += sql.slice(i, end);
+      i = end;
+    } else if (sql[i] === "'") {
+      let end = i + 1;
+      while (end < sql.length && !(sql[end] === "'" && sql[end + 1] !== "'")) end += sql[end] === "'" ? 2 : 1;
+      current += sql.slice(i, end + 1);
+      i = end + 1;
+    } else if (sql[i] === ';') {
+      statements.push(current.trim());
+      current = '';
+      i++;
+    } else {
+      current += sql[i];
+      i++;
+    }
+  }
+  statements.push(current.trim());
+  return statements.filter((statement) => statement.length > 0);
 }
