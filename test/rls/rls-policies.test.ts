@@ -54,4 +54,23 @@ describe('row-level security on a hand-made dataset', () => {
     expect(text).toMatch(/InitPlan/);
     expect(text).not.toMatch(/current_setting/);
   });
+
+  it('lets full-text search under RLS use the GIN index (ts_match_vq is LEAKPROOF)', async () => {
+    const org = (await admin.query<{ id: string }>("SELECT id FROM organizations WHERE slug = 'org-a'")).rows[0]!.id;
+    // Take the tenant index away (rolled back) and forbid sequential scans: the GIN index is then
+    // the only way in, and PostgreSQL may only use it under RLS if @@ is LEAKPROOF.
+    await admin.query('BEGIN');
+    try {
+      await admin.query('DROP INDEX documents_org_id_created_at_idx');
+      await admin.query('SET LOCAL enable_seqscan = off');
+      await admin.query('SET LOCAL ROLE medseed_org_admin');
+      await admin.query("SELECT set_config('app.org_id', $1, true)", [org]);
+      const plan = await admin.query<{ 'QUERY PLAN': string }>(
+        "EXPLAIN (COSTS OFF) SELECT id FROM documents WHERE search_vector @@ plainto_tsquery('english', 'lisinopril')",
+      );
+      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on documents_search_vector_idx/);
+    } finally {
+      await admin.query('ROLLBACK');
+    }
+  });
 });
