@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { benchCommand } from './bench.js';
 import { dbCommand } from './db.js';
 import { generateCommand } from './generate.js';
 import { migrateCommand } from './migrate.js';
@@ -6,4 +7,4 @@ import { seedCommand } from './seed.js';
 import { verifyCommand } from './verify.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [dbCommand, migrateCommand, generateCommand, seedCommand, verifyCommand];
+export const commands: CommandModule<any, any>[] = [dbCommand, migrateCommand, generateCommand, seedCommand, verifyCommand, benchCommand];

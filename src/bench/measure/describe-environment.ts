@@ -1,0 +1,55 @@
+import os from 'node:os';
+import type { Queryable } from '../../db/queryable.js';
+import { TABLE_NAMES } from '../../tables/table-specs.js';
+
+// Settings that change plans or latency: recorded so two runs can be compared knowingly.
+const SETTINGS = [
+  'shared_buffers',
+  'work_mem',
+  'effective_cache_size',
+  'random_page_cost',
+  'seq_page_cost',
+  'effective_io_concurrency',
+  'max_parallel_workers_per_gather',
+  'max_connections',
+  'jit',
+  'plan_cache_mode',
+  'default_statistics_target',
+  'compute_query_id',
+  'track_io_timing',
+  'shared_preload_libraries',
+  'server_version',
+] as const;
+
+export interface TableSize {
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+export interface BenchEnvironment {
+  readonly serverVersion: string;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly tables: Readonly<Record<string, TableSize>>;
+  readonly client: { readonly node: string; readonly platform: string; readonly cpus: number; readonly memoryGb: number };
+}
+
+/** Server version and settings, table sizes, and the client machine. */
+export async function describeEnvironment(client: Queryable): Promise<BenchEnvironment> {
+  const version = await client.query<{ version: string }>('SELECT version()');
+  const settings = await client.query<{ name: string; setting: string; unit: string | null }>(
+    'SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY name',
+    [SETTINGS],
+  );
+  const tables = await client.query<{ name: string; rows: number; bytes: string }>(
+    `SELECT c.relname AS name, greatest(c.reltuples, 0)::float8 AS rows, pg_total_relation_size(c.oid) AS bytes
+     FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname = ANY($1::text[])
+     ORDER BY c.relname`,
+    [TABLE_NAMES],
+  );
+  return {
+    serverVersion: version.rows[0]?.version ?? 'unknown',
+    settings: Object.fromEntries(settings.rows.map((row) => [row.name, row.unit ? `${row.setting} (${row.unit})` : row.setting])),
+    tables: Object.fromEntries(tables.rows.map((row) => [row.name, { rows: Math.round(row.rows), bytes: Number(row.bytes) }])),
+    client: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+  };
+}

@@ -1,0 +1,84 @@
+import type { BenchRole } from '../catalog/query-spec.js';
+import type { BenchEnvironment } from '../measure/describe-environment.js';
+import type { PlanReport } from '../measure/explain-query.js';
+import type { StatStatementsDelta, StatStatementsStatus } from '../measure/stat-statements.js';
+import type { TimingStats } from '../measure/summarize-timings.js';
+import type { DrawKind } from '../params/draw-kinds.js';
+import type { BaselineComparison } from './compare-baseline.js';
+
+/** Identifies the shape of bench.json; bump on an incompatible change. Documented by bench-json-schema.json. */
+export const BENCH_FORMAT = 'medseed-bench/1';
+
+/** One query in one mode (under RLS, or as owner without it). */
+export interface ModeResult {
+  readonly stats: TimingStats;
+  /** Rows returned by the measured executions. */
+  readonly rows: { readonly min: number; readonly max: number };
+  readonly plan: PlanReport;
+  /** This statement's pg_stat_statements figures during the run; null when unavailable. */
+  readonly statStatements: StatStatementsDelta | null;
+}
+
+export interface QueryResult {
+  readonly name: string;
+  readonly description: string;
+  readonly note: string | null;
+  readonly file: string;
+  readonly role: BenchRole;
+  readonly draw: DrawKind;
+  readonly writes: boolean;
+  readonly thresholdMs: number;
+  readonly sql: { readonly rls: string; readonly owner: string };
+  readonly parameterSets: readonly {
+    readonly label: string;
+    readonly orgId: string;
+    readonly sessionProviderId: string;
+    readonly values: Readonly<Record<string, string>>;
+  }[];
+  readonly rls: ModeResult | null;
+  readonly owner: ModeResult | null;
+  /** RLS cost at the median: p50 under RLS divided by, and minus, p50 without. */
+  readonly overhead: { readonly ratio: number; readonly ms: number } | null;
+  /** p95 under RLS within thresholdMs. */
+  readonly thresholdMet: boolean;
+  readonly warnings: readonly string[];
+  readonly error: string | null;
+}
+
+export interface BenchVerdict {
+  readonly pass: boolean;
+  readonly overThreshold: readonly string[];
+  readonly regressed: readonly string[];
+  readonly errors: readonly string[];
+}
+
+/** Everything `medseed bench --out DIR` writes to bench.json. */
+export interface BenchReport {
+  readonly format: typeof BENCH_FORMAT;
+  readonly medseedVersion: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly options: {
+    readonly iterations: number;
+    readonly concurrency: number;
+    readonly warmup: number;
+    readonly parameterSets: number;
+    readonly sampleSize: number;
+    readonly only: readonly string[] | null;
+    readonly catalog: string;
+  };
+  readonly data: {
+    readonly profile: string;
+    readonly seed: string;
+    readonly generatorVersion: string;
+    readonly referenceDate: string;
+    readonly volumes: Readonly<Record<string, number>>;
+    readonly seedRunId: number | null;
+  };
+  readonly database: string;
+  readonly environment: BenchEnvironment;
+  readonly statStatements: StatStatementsStatus & { readonly top: readonly StatStatementsDelta[] };
+  readonly queries: readonly QueryResult[];
+  readonly comparison: BaselineComparison | null;
+  readonly verdict: BenchVerdict;
+}

@@ -1,0 +1,104 @@
+import { DRAW_KIND_INFO } from '../params/draw-kinds.js';
+import type { BenchReport, ModeResult, QueryResult } from './bench-report.js';
+import { describeVerdict, verdictLabel } from './decide-verdict.js';
+import { formatChange, formatMs, formatOverhead } from './format-ms.js';
+
+const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: readonly string[]) => `| ${cells.map(escape).join(' | ')} |`;
+const header = (cells: readonly string[], right: readonly number[] = []) => [row(cells), `|${cells.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`];
+const fence = (language: string, text: string) => ['```' + language, text, '```'];
+
+function summary(report: BenchReport): string[] {
+  const compared = report.comparison !== null;
+  const changes = new Map(report.comparison?.queries.map((q) => [q.name, q]) ?? []);
+  const lines = header(['query', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'threshold', 'RLS overhead (p50)', ...(compared ? ['p95 vs baseline'] : []), 'verdict'], [1, 2, 3, 4, 5]);
+  for (const query of report.queries) {
+    const stats = query.rls?.stats;
+    const change = changes.get(query.name);
+    lines.push(
+      row([
+        `[${query.name}](#${query.name})`,
+        formatMs(stats?.p50Ms),
+        formatMs(stats?.p95Ms),
+        formatMs(stats?.p99Ms),
+        formatMs(stats?.maxMs),
+        `${query.thresholdMs} ms`,
+        formatOverhead(query.overhead),
+        ...(compared ? [change?.status === 'compared' ? formatChange(change.change) : (change?.status ?? '-')] : []),
+        verdictLabel(query, report.verdict),
+      ]),
+    );
+  }
+  return lines;
+}
+
+function modeRow(label: string, mode: ModeResult | null): string {
+  if (!mode) return row([label, '-', '-', '-', '-', '-', '-', '-']);
+  const s = mode.stats;
+  const pgss = mode.statStatements;
+  return row([label, formatMs(s.p50Ms), formatMs(s.p95Ms), formatMs(s.p99Ms), formatMs(s.maxMs), `${mode.rows.min}-${mode.rows.max}`, pgss ? `${pgss.calls} calls, ${formatMs(pgss.meanExecMs)} ms mean` : '-', `${mode.plan.sharedHitBlocks} hit, ${mode.plan.sharedReadBlocks} read`]);
+}
+
+function querySection(query: QueryResult, report: BenchReport): string[] {
+  const lines = [`### ${query.name}`, '', `${query.description}${query.note ? ` ${query.note}` : ''}`, ''];
+  lines.push(
+    `- verdict: **${verdictLabel(query, report.verdict)}**; threshold ${query.thresholdMs} ms on the p95 under RLS; RLS overhead ${formatOverhead(query.overhead)}`,
+    `- runs as \`${query.role}\`${query.writes ? '; writes, every execution rolled back' : ''}; file \`${query.file}\``,
+    `- parameters (\`${query.draw}\`): ${DRAW_KIND_INFO[query.draw].description}; ${query.parameterSets.length} sets, used in turn`,
+  );
+  if (query.parameterSets[0]) lines.push(`- explained: set 0, ${query.parameterSets[0].label}`);
+  if (query.error) lines.push('', `**Error:** ${query.error}`);
+  lines.push('', ...header(['mode', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'rows', 'pg_stat_statements', 'buffers (explained run)'], [1, 2, 3, 4]));
+  lines.push(modeRow('under RLS', query.rls), modeRow('owner, no RLS', query.owner), '');
+  const flags = query.rls?.plan.flags ?? [];
+  lines.push(flags.length > 0 ? 'Plan flags under RLS:' : 'Plan flags under RLS: none.');
+  for (const flag of flags) lines.push(`- \`${flag.kind}\`: ${flag.message}`);
+  if (query.warnings.length > 0) lines.push('', 'Warnings:', ...query.warnings.map((warning) => `- ${warning}`));
+  lines.push('', 'SQL under RLS:', '', ...fence('sql', query.sql.rls), '');
+  if (query.rls) lines.push(`Plan under RLS (planning ${formatMs(query.rls.plan.planningMs)} ms, execution ${formatMs(query.rls.plan.executionMs)} ms):`, '', ...fence('text', query.rls.plan.text), '');
+  if (query.owner) lines.push('Plan as owner without RLS (same parameters):', '', ...fence('text', query.owner.plan.text), '');
+  return lines;
+}
+
+/** bench.md: the verdict and summary first, then environment, statement statistics and every query with its plans. */
+export function formatBenchMarkdown(report: BenchReport): string {
+  const { data, options, environment } = report;
+  const lines = [
+    '# medseed bench',
+    '',
+    `Profile **${data.profile}**, seed ${data.seed}, generator ${data.generatorVersion}, reference date ${data.referenceDate}; ` +
+      `${options.iterations} iterations per query and mode at concurrency ${options.concurrency} (warm-up ${options.warmup}), ` +
+      `${options.parameterSets} parameter sets drawn from ${options.sampleSize} regenerated patients. Started ${report.startedAt}, finished ${report.finishedAt}.`,
+    '',
+    `${environment.serverVersion}; client ${environment.client.platform}, ${environment.client.cpus} CPUs, ${environment.client.memoryGb} GB, Node ${environment.client.node}.`,
+    '',
+    `**${describeVerdict(report.verdict, report.comparison !== null)}**`,
+    '',
+    'Times in milliseconds, as the application runs the queries: `SET LOCAL ROLE`, tenant and clinician set with `set_config(..., true)`. ' +
+      'RLS overhead compares the medians with the same query run by the superuser (no RLS) with the policies\' filters written into it.',
+    '',
+    ...summary(report),
+    '',
+  ];
+  if (report.comparison) {
+    const c = report.comparison;
+    lines.push('## Baseline', '', `Compared with \`${c.baselineFile}\` (started ${c.baselineStartedAt}): a p95 more than 20% worse is a regression${c.minRegressionMs > 0 ? ` when also ${c.minRegressionMs} ms worse or more` : ''}.`, '');
+    lines.push(...header(['query', 'baseline p95 ms', 'p95 ms', 'change', 'regressed'], [1, 2, 3]));
+    for (const q of c.queries) lines.push(row([q.name, formatMs(q.baselineP95Ms), formatMs(q.currentP95Ms), q.status === 'compared' ? formatChange(q.change) : q.status, q.regressed ? '**yes**' : 'no']));
+    if (c.warnings.length > 0) lines.push('', 'The runs differ in:', ...c.warnings.map((w) => `- ${w}`));
+    lines.push('');
+  }
+  lines.push('## Environment', '', ...header(['table', 'rows', 'size MB'], [1, 2]));
+  for (const [name, table] of Object.entries(environment.tables)) lines.push(row([name, table.rows.toLocaleString('en-US'), (table.bytes / 1e6).toFixed(1)]));
+  lines.push('', ...header(['setting', 'value']));
+  for (const [name, value] of Object.entries(environment.settings)) lines.push(row([name, value]));
+  lines.push('', '## pg_stat_statements', '', report.statStatements.note + '.', '');
+  if (report.statStatements.top.length > 0) {
+    lines.push('Busiest statements of the run (all sessions of this database):', '', ...header(['calls', 'total ms', 'mean ms', 'rows', 'role', 'query'], [0, 1, 2, 3]));
+    for (const s of report.statStatements.top) lines.push(row([String(s.calls), formatMs(s.totalExecMs), formatMs(s.meanExecMs), String(s.rows), s.role, `\`${s.query.replace(/\s+/g, ' ').slice(0, 120)}\``]));
+    lines.push('');
+  }
+  lines.push('## Queries', '');
+  for (const query of report.queries) lines.push(...querySection(query, report));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { defaultCatalogDir, loadQueryCatalog, selectQueries } from '../../bench/catalog/load-query-catalog.js';
+import { readSeededManifest } from '../../bench/measure/check-database.js';
+import { formatBenchTable } from '../../bench/report/format-bench-table.js';
+import { readBenchJson } from '../../bench/report/validate-bench-json.js';
+import { writeBenchOutput } from '../../bench/report/write-bench-output.js';
+import { resolveBenchConfig } from '../../bench/resolve-bench-config.js';
+import { runBench } from '../../bench/run-bench.js';
+import { parseOnly, validateBenchNumbers } from '../../bench/validate-bench-args.js';
+import { connect } from '../../db/connect.js';
+import { redactUrl } from '../../db/redact-url.js';
+import { resolveDatabase } from '../../db/resolve-database.js';
+import { packageRoot } from '../../package-root.js';
+import { dbOption } from '../db-option.js';
+import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
+
+interface BenchArgs extends RunConfigArgs {
+  db?: string;
+  iterations: number;
+  concurrency: number;
+  warmup?: number;
+  parameterSets: number;
+  sampleSize: number;
+  baseline?: string;
+  minRegressionMs: number;
+  out?: string;
+  only?: string | string[];
+  catalog?: string;
+  quiet: boolean;
+  setExitCode: (code: number) => void;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function medseedVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export const benchCommand: CommandModule<object, BenchArgs> = {
+  command: 'bench',
+  describe: 'Measure the critical queries under RLS and without it, explain them, and compare with thresholds and a baseline; exit 1 on a failed verdict',
+  builder: (yargs) =>
+    withRunConfigOptions(yargs)
+      // No defaults here: without them the bench uses the seed and profile the database was seeded with.
+      .option('profile', { type: 'string', default: undefined, describe: 'Profile the database was seeded with (default: the one medseed.runs records, else ci)' })
+      .option('seed', { type: 'string', default: undefined, describe: 'Seed the database was seeded with (default: the one medseed.runs records, else 42)' })
+      .option('db', dbOption)
+      .option('iterations', { type: 'number', default: 100, describe: 'Measured executions per query, under RLS and again as owner', requiresArg: true })
+      .option('concurrency', { type: 'number', default: 2, describe: 'Executions at once, over a pool of as many connections', requiresArg: true })
+      .option('warmup', { type: 'number', describe: 'Unmeasured executions first (default: one per parameter set)', requiresArg: true })
+      .option('parameter-sets', { type: 'number', default: 24, describe: 'Parameter sets drawn per query, used in turn', requiresArg: true })
+      .option('sample-size', { type: 'number', default: 300, describe: 'Patients regenerated to draw parameters from', requiresArg: true })
+      .option('baseline', { type: 'string', describe: 'A previous bench.json: exit 1 when a p95 is more than 20% worse', requiresArg: true })
+      .option('min-regression-ms', { type: 'number', default: 0, describe: 'Also require a regression to be this many ms worse (ignores sub-ms noise)', requiresArg: true })
+      .option('out', { type: 'string', describe: 'Directory to write bench.json and bench.md into', requiresArg: true })
+      .option('only', { type: 'string', describe: 'Run only these catalog queries (comma-separated names)', requiresArg: true })
+      .option('catalog', { type: 'string', describe: 'Directory of query files (default: bench/queries)', requiresArg: true })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
+      .group(['iterations', 'concurrency', 'warmup', 'parameter-sets', 'sample-size', 'only', 'catalog'], 'Bench:')
+      .group(['out', 'baseline', 'min-regression-ms'], 'Output:')
+      .example('$0 bench', 'Bench the embedded database with the data it was seeded with')
+      .example('$0 bench --out out/bench --baseline main/bench.json', 'Write bench.json and bench.md; fail on a >20% p95 regression')
+      .strict() as never,
+  handler: async (args) => {
+    const numbers = validateBenchNumbers({
+      iterations: args.iterations,
+      concurrency: args.concurrency,
+      warmup: args.warmup,
+      parameterSets: args.parameterSets,
+      sampleSize: args.sampleSize,
+      minRegressionMs: args.minRegressionMs,
+    });
+    const only = parseOnly(args.only);
+    // the catalog, --only and the baseline are checked before any server is started or reached
+    const catalogDir = args.catalog ?? defaultCatalogDir();
+    const queries = selectQueries(loadQueryCatalog(catalogDir), only);
+    const baseline = args.baseline === undefined ? undefined : { file: args.baseline, report: readBenchJson(args.baseline) };
+    const progress = args.quiet ? undefined : log;
+    const database = await resolveDatabase(args.db, progress);
+    const client = await connect(database.url, 'medseed-bench');
+    let seeded: Awaited<ReturnType<typeof readSeededManifest>>;
+    try {
+      seeded = await readSeededManifest(client);
+    } finally {
+      await client.end();
+    }
+    const config = resolveBenchConfig(toRunConfigInput(args), seeded);
+    progress?.(`Benchmarking ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
+    const report = await runBench({
+      url: database.url,
+      config,
+      seedRunId: seeded?.runId ?? null,
+      queries,
+      catalogDir,
+      only,
+      iterations: numbers.iterations,
+      concurrency: numbers.concurrency,
+      warmup: numbers.warmup,
+      parameterSets: numbers.parameterSets,
+      sampleSize: numbers.sampleSize,
+      baseline,
+      minRegressionMs: numbers.minRegressionMs,
+      medseedVersion: medseedVersion(),
+      log: progress,
+    });
+    process.stdout.write(formatBenchTable(report));
+    if (args.out !== undefined) {
+      const written = writeBenchOutput(args.out, report);
+      process.stdout.write(`Wrote ${written.json} and ${written.markdown}\n`);
+      if (written.problems.length > 0) {
+        process.stderr.write(`Warning: bench.json does not match its documented shape (please report):\n${written.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      }
+    }
+    if (!report.verdict.pass) args.setExitCode(1);
+  },
+};
