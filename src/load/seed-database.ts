@@ -83,7 +83,7 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       }
       copies.set(spec.name, streams);
     }
-    const chunks = generateChunks(config, { workers: options.workers, batchSize: options.batchSize, format: 'copy' });
+    const chunks = generateChunks(config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true });
     let index = 0;
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new SeedError('generate+copy', undefined, new Error('interrupted (signal received)'));

@@ -15,7 +15,7 @@ export interface TableCopy {
 }
 
 export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
-  const source = new PassThrough({ highWaterMark: 1024 * 1024 });
+  const source = new PassThrough({ highWaterMark: 256 * 1024 });
   const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN`;
   // pipeline() wires backpressure, and on a source error pg-copy-streams sends CopyFail, so the
   // server rolls the COPY back instead of committing half a table.

@@ -27,7 +27,7 @@ export function createProgress(options: ProgressOptions) {
 
   const render = (): string[] => {
     const seconds = (performance.now() - phaseStarted) / 1000;
-    if (phase !== 'generate+copy') return [`[${phase}] ${seconds.toFixed(1)} s`];
+    if (phase !== 'generate+copy') return [`[${phase}] started`];
     const fraction = totalPatients > 0 ? patientsDone / totalPatients : 1;
     const eta = fraction > 0 ? (seconds / fraction - seconds).toFixed(0) : '?';
     const total = [...rows.values()].reduce((a, b) => a + b, 0);
@@ -49,7 +49,10 @@ export function createProgress(options: ProgressOptions) {
 
   return {
     phase(name: string) {
-      if (phase !== 'starting') print(true);
+      if (phase !== 'starting') {
+        if (phase === 'generate+copy') print(true);
+        if (!options.quiet) out.write(`[${phase}] done in ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s\n`);
+      }
       phase = name;
       phaseStarted = performance.now();
       drawnLines = 0;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,25 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/cannot reach PostgreSQL at postgres:\/\/someone:\*\*\*@127\.0\.0\.1/);
     expect(stderr).not.toMatch(/s3cret-pw/);
+  });
+
+  it('reports a port in use for the embedded server', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as net.AddressInfo;
+    const home = mkdtempSync(path.join(os.tmpdir(), 'medseed-port-'));
+    try {
+      const result = spawnSync(process.execPath, [cli, 'db', 'start', '--port', String(port)], {
+        encoding: 'utf8',
+        env: { ...process.env, MEDSEED_HOME: home },
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`port ${port}.*in use`, 'i'));
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+      spawnSync(process.execPath, [cli, 'db', 'stop'], { env: { ...process.env, MEDSEED_HOME: home } });
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('rejects a --db that is not a PostgreSQL URL', () => {
