@@ -1,6 +1,4 @@
-import { CellEncodeError, describeValue, locateCellError } from './cell-encode-error.js';
-import { assertCopyableKind, encodeCellText } from './cell-text.js';
-import type { CellValue, ColumnKind } from './column-kind.js';
+import { CellEncodeError, describeValue } from './cell-encode-error.js';
 
 /** How COPY text format writes SQL NULL. */
 export const COPY_NULL = '\\N';
@@ -34,27 +32,3 @@ export function escapeCopyField(text: string): string {
   return out + text.slice(start);
 }
 
-/**
- * One row as a COPY text-format line, `\n` included: the bytes
- * `COPY table TO STDOUT` prints for the same stored row. For many rows use
- * createRowEncoder(kinds, 'copy'), which checks the kinds once.
- *
- * @example encodeCopyRow(['a\tb', null, 3, true], ['text', 'text', 'int', 'bool']) // 'a\\tb\t\\N\t3\tt\n'
- */
-export function encodeCopyRow(row: readonly CellValue[], kinds: readonly ColumnKind[]): string {
-  if (row.length !== kinds.length) {
-    throw new CellEncodeError(`row has ${row.length} cells, expected ${kinds.length} (one per column)`);
-  }
-  let line = '';
-  for (let i = 0; i < kinds.length; i++) {
-    const kind = kinds[i]!;
-    const value = row[i]!;
-    try {
-      assertCopyableKind(kind);
-      line += (i === 0 ? '' : '\t') + (value === null ? COPY_NULL : escapeCopyField(encodeCellText(value, kind)));
-    } catch (error) {
-      throw locateCellError(error, i, kind);
-    }
-  }
-  return `${line}\n`;
-}

@@ -30,7 +30,7 @@ export type FieldEncoder = (value: CellValue) => string;
 /**
  * Compiles a row encoder for a fixed column list: each column gets its formatter
  * and escaper chosen once, so a row costs one call per cell and no arrays.
- * Output equals encodeCopyRow / encodeCsvRow. Throws CellEncodeError naming the
+ * Throws CellEncodeError naming the
  * column for a cell of the wrong type or form.
  *
  * @example
@@ -92,4 +92,33 @@ function createFieldEncoder(kind: ColumnKind, format: RowFormat, trusted: boolea
     return (value) => (typeof value === 'string' ? escape(value) : value === null ? nullText : toText(value));
   }
   return (value) => (value === null ? nullText : escape(toText(value)));
+}
+
+/**
+ * One row as a COPY text-format line, `\n` included: the bytes
+ * `COPY table TO STDOUT` prints for the same stored row. For many rows use
+ * createRowEncoder(kinds, 'copy'), which checks the kinds once.
+ *
+ * @example encodeCopyRow(['a\tb', null, 3, true], ['text', 'text', 'int', 'bool']) // 'a\\tb\t\\N\t3\tt\n'
+ */
+export function encodeCopyRow(row: readonly CellValue[], kinds: readonly ColumnKind[]): string {
+  return createRowEncoder(kinds, 'copy')(row);
+}
+
+/**
+ * One row as a CSV line ending in `\n`. PostgreSQL reads it back with
+ * `COPY table (cols) FROM STDIN WITH (FORMAT csv, HEADER true)` (after the header
+ * line): unquoted empty fields are NULL, `""` is the empty string, and the cells
+ * hold the same text as in COPY text format (`t`/`f`, `{a,b}`, canonical jsonb).
+ * For many rows use createRowEncoder(kinds, 'csv').
+ *
+ * Load through a driver (COPY ... FROM STDIN, as pg-copy-streams does): psql
+ * (seen with psql 15, both `\copy` and COPY FROM STDIN fed by psql) ends the data
+ * at any line that is exactly `\.`, even inside a quoted multi-line field; the
+ * server itself does not.
+ *
+ * @example encodeCsvRow(['a,b', '', null, 1], ['text', 'text', 'text', 'int']) // '"a,b","",,1\n'
+ */
+export function encodeCsvRow(row: readonly CellValue[], kinds: readonly ColumnKind[]): string {
+  return createRowEncoder(kinds, 'csv')(row);
 }
