@@ -21,7 +21,7 @@ function minorCollector(): MinorCollector {
 }
 
 /** Counts bytes received from workers and runs a cheap scavenge every `everyBytes`. */
-export function createMemoryReleaser(everyBytes = 32 * 1024 * 1024) {
+export function createMemoryReleaser(everyBytes = 8 * 1024 * 1024) {
   let since = 0;
   return {
     received(bytes: number): void {
