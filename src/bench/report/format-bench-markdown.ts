@@ -2,6 +2,7 @@ import { DRAW_KIND_INFO } from '../params/draw-kinds.js';
 import type { BenchReport, ModeResult, QueryResult } from './bench-report.js';
 import { describeVerdict, verdictLabel } from './decide-verdict.js';
 import { formatChange, formatMs, formatOverhead } from './format-ms.js';
+import { summaryCells } from './summary-cells.js';
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: readonly string[]) => `| ${cells.map(escape).join(' | ')} |`;
@@ -9,27 +10,8 @@ const header = (cells: readonly string[], right: readonly number[] = []) => [row
 const fence = (language: string, text: string) => ['```' + language, text, '```'];
 
 function summary(report: BenchReport): string[] {
-  const compared = report.comparison !== null;
-  const changes = new Map(report.comparison?.queries.map((q) => [q.name, q]) ?? []);
-  const lines = header(['query', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'threshold', 'RLS overhead (p50)', ...(compared ? ['p95 vs baseline'] : []), 'verdict'], [1, 2, 3, 4, 5]);
-  for (const query of report.queries) {
-    const stats = query.rls?.stats;
-    const change = changes.get(query.name);
-    lines.push(
-      row([
-        `[${query.name}](#${query.name})`,
-        formatMs(stats?.p50Ms),
-        formatMs(stats?.p95Ms),
-        formatMs(stats?.p99Ms),
-        formatMs(stats?.maxMs),
-        `${query.thresholdMs} ms`,
-        formatOverhead(query.overhead),
-        ...(compared ? [change?.status === 'compared' ? formatChange(change.change) : (change?.status ?? '-')] : []),
-        verdictLabel(query, report.verdict),
-      ]),
-    );
-  }
-  return lines;
+  const { header: cells, rows } = summaryCells(report, (name) => `[${name}](#${name})`);
+  return [...header(cells, [1, 2, 3, 4, 5]), ...rows.map(row)];
 }
 
 function modeRow(label: string, mode: ModeResult | null): string {

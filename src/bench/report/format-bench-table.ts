@@ -1,6 +1,6 @@
 import type { BenchReport } from './bench-report.js';
-import { describeVerdict, verdictLabel } from './decide-verdict.js';
-import { formatChange, formatMs, formatOverhead } from './format-ms.js';
+import { describeVerdict } from './decide-verdict.js';
+import { summaryCells } from './summary-cells.js';
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
@@ -15,23 +15,7 @@ function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<n
 /** The terminal summary: one line per query (p50, p95, p99 under RLS, threshold, RLS overhead, verdict), then flags and the verdict. */
 export function formatBenchTable(report: BenchReport): string {
   const compared = report.comparison !== null;
-  const header = ['query', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'threshold', 'RLS overhead (p50)', ...(compared ? ['p95 vs baseline'] : []), 'verdict'];
-  const changes = new Map(report.comparison?.queries.map((q) => [q.name, q]) ?? []);
-  const rows = report.queries.map((query) => {
-    const stats = query.rls?.stats;
-    const change = changes.get(query.name);
-    return [
-      query.name,
-      formatMs(stats?.p50Ms),
-      formatMs(stats?.p95Ms),
-      formatMs(stats?.p99Ms),
-      formatMs(stats?.maxMs),
-      `${query.thresholdMs} ms`,
-      formatOverhead(query.overhead),
-      ...(compared ? [change?.status === 'compared' ? formatChange(change.change) : (change?.status ?? '-')] : []),
-      verdictLabel(query, report.verdict),
-    ];
-  });
+  const { header, rows } = summaryCells(report);
   const lines = [
     `medseed bench: profile ${report.data.profile}, seed ${report.data.seed}, ${report.options.iterations} iterations at concurrency ${report.options.concurrency}; times under RLS`,
     '',
