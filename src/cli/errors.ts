@@ -10,11 +10,6 @@ export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';
 }
 
-/** A command that ran correctly but whose verdict is negative (e.g. verify found differences). */
-export class VerdictFailure extends Error {
-  override readonly name = 'VerdictFailure';
-}
-
 export function errorExitCode(error: unknown): number {
   return error instanceof UsageError ? 2 : 1;
 }

@@ -1,11 +1,11 @@
 import type { Argv } from 'yargs';
-import type { RunConfigInput } from '../config/resolve-run-config.js';
+import { DEFAULT_PROFILE, DEFAULT_SEED, type RunConfigInput } from '../config/resolve-run-config.js';
 
 /** Flags that decide the generated data, shared by generate, seed, verify and bench. */
 export function withRunConfigOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('profile', { type: 'string', describe: 'Named profile from fixtures/profiles (tiny, ci, baseline, 10x, 100x)', default: 'ci' })
-    .option('seed', { type: 'string', describe: 'Run seed: the same seed, profile and version give the same data', default: '42' })
+    .option('profile', { type: 'string', describe: 'Named profile from fixtures/profiles (tiny, ci, baseline, 10x, 100x)', default: DEFAULT_PROFILE })
+    .option('seed', { type: 'string', describe: 'Run seed: the same seed, profile and version give the same data', default: DEFAULT_SEED })
     .option('config', { type: 'string', describe: 'JSON file overriding profile keys (volumes, params, referenceDate, ...)', requiresArg: true })
     .option('patients', { type: 'number', describe: 'Override the number of patients', requiresArg: true })
     .option('orgs', { type: 'number', describe: 'Override the number of organizations (tenants)', requiresArg: true })

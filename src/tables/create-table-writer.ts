@@ -8,7 +8,7 @@ const NEWLINE = 0x0a;
 
 /**
  * Writes a row object of a table as one COPY text or CSV line into a byte buffer, field by field.
- * Same bytes as createTableEncoder, without building line strings. Compiled per table so every
+ * Same bytes as createRowEncoder, without building line strings. Compiled per table so every
  * property read is monomorphic.
  */
 export function createTableWriter(spec: TableSpec, format: RowFormat, validate = false): (row: object, out: ByteBuilder) => void {

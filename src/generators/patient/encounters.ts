@@ -17,8 +17,6 @@ import type { CareTeam } from './care-team.js';
 import type { ProblemList } from './conditions.js';
 import { AGE_BANDS, ageBandIndex, type Demographics } from './demographics.js';
 
-export type EncounterClass = EncounterRow['class'];
-
 export interface PlannedEncounter {
   readonly sequence: number;
   readonly id: string;
@@ -58,6 +56,28 @@ function meanVisitRate(femaleShare: number): number {
   return total;
 }
 
+interface EncounterCatalog {
+  pickAcute: (random: Random) => Diagnosis;
+  wellness: readonly Diagnosis[];
+  meanVisitRate: number;
+}
+const catalogs = new WeakMap<World, EncounterCatalog>();
+
+/** Reason-code pickers and the visit-rate normaliser, built once per world instead of per patient. */
+function catalogOf(world: World): EncounterCatalog {
+  let catalog = catalogs.get(world);
+  if (!catalog) {
+    const acute = world.vocabulary.diagnoses.filter((d) => d.kind === 'acute' || d.kind === 'injury');
+    catalog = {
+      pickAcute: createWeightedPicker(acute, acute.map((d) => d.weight)),
+      wellness: world.vocabulary.diagnoses.filter((d) => d.kind === 'encounter'),
+      meanVisitRate: meanVisitRate(world.params.femaleShare),
+    };
+    catalogs.set(world, catalog);
+  }
+  return catalog;
+}
+
 // Admission risk by age band relative to the mean (A: older patients are admitted more).
 const ADMISSION_FACTOR = [0.55, 0.65, 0.95, 1.85] as const;
 
@@ -83,17 +103,15 @@ export function scheduleEncounters(
   problems: ProblemList,
   team: CareTeam,
 ): { encounters: PlannedEncounter[]; visitRate: number } {
-  const { plan, params, vocabulary } = world;
+  const { plan, params } = world;
   const staff = world.staff[patient.org.index] as StaffDirectory;
   const offset = patient.org.utcOffsetMinutes;
   const startDay = Math.max(plan.historyStartDay, patient.birthDay + 1);
   const endDay = plan.referenceDay;
   const years = Math.max(0, endDay - startDay) / 365.25;
-  const factor = visitRatePer100(patient.age, patient.sex) / meanVisitRate(params.femaleShare);
+  const { pickAcute, wellness, meanVisitRate: meanRate } = catalogOf(world);
+  const factor = visitRatePer100(patient.age, patient.sex) / meanRate;
   const visitRate = gamma(random, params.officeVisitShape, (params.officeVisitsPerYear * factor) / params.officeVisitShape);
-  const acute = vocabulary.diagnoses.filter((d) => d.kind === 'acute' || d.kind === 'injury');
-  const pickAcute = createWeightedPicker(acute, acute.map((d) => d.weight));
-  const wellness = vocabulary.diagnoses.filter((d) => d.kind === 'encounter');
   const clinicians = team.members.filter((m) => m.role === 'physician' || m.role === 'nurse_practitioner' || m.role === 'physician_assistant');
   const drafts: Draft[] = [];
 

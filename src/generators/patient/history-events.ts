@@ -1,19 +1,32 @@
 import { createWeightedPicker, pick, poisson } from '../../rng/distributions.js';
 import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { clinicSecondOfDay, pickClinicDay, toEpochSeconds } from '../clinical/time-patterns.js';
-import type { Vaccine } from '../vocabulary.js';
+import type { Random } from '../../rng/random.js';
+import type { Coded, Vaccine } from '../vocabulary.js';
+import type { World } from '../world.js';
 import { writeEvent } from './event-writer.js';
 import type { PatientContext } from './patient-context.js';
 
 const SITES = ['left deltoid', 'right deltoid', 'left thigh', 'right thigh'] as const;
 
+const allergenPickers = new WeakMap<World, (random: Random) => Coded & { weight: number }>();
+
+function allergenPicker(world: World) {
+  let picker = allergenPickers.get(world);
+  if (!picker) {
+    const allergens = world.vocabulary.allergens;
+    picker = createWeightedPicker(allergens, allergens.map((a) => a.weight));
+    allergenPickers.set(world, picker);
+  }
+  return picker;
+}
+
 /** Allergies recorded once, at registration or at the start of the window (about 30% have any, A). */
 export function writeAllergies(ctx: PatientContext): void {
   const { random, world, patient } = ctx;
-  const allergens = world.vocabulary.allergens;
-  if (allergens.length === 0) return;
+  if (world.vocabulary.allergens.length === 0) return;
   const count = random.next() < 0.3 ? 1 + poisson(random, 0.4) : 0;
-  const pickAllergen = createWeightedPicker(allergens, allergens.map((a) => a.weight));
+  const pickAllergen = allergenPicker(world);
   const day = Math.max(patient.birthDay + 1, world.plan.historyStartDay);
   for (let i = 0; i < count; i++) {
     const allergen = pickAllergen(random);
