@@ -1,16 +1,31 @@
 import yargs from 'yargs';
 import { commands } from './commands/index.js';
 import { errorExitCode, formatError } from './errors.js';
+import { beginParse, deferred } from './parse/deferred-command.js';
+import { describeUsageError } from './parse/describe-usage-error.js';
+import { findUnparsedNumbers } from './parse/find-unparsed-numbers.js';
 
-/** Runs the medseed CLI with the given arguments and resolves to the process exit code. */
+const COMMAND_NAMES = commands.map((command) => String(command.command).split(' ')[0]).join(', ');
+
+function usageFailure(message: string): number {
+  process.stderr.write(`Error: ${message}\nRun "medseed --help" or "medseed <command> --help" for usage.\n`);
+  return 2;
+}
+
+/**
+ * Runs the medseed CLI with the given arguments and resolves to the process exit code. The whole
+ * command line is parsed and validated first; only then does the command act, so a typo never
+ * costs a side effect.
+ */
 export async function main(argv: string[]): Promise<number> {
   let usageError: string | undefined;
   let exitCode = 0;
+  const session = beginParse();
   const parser = yargs(argv)
     .scriptName('medseed')
     .usage('$0 <command> [options]\n\nDeterministic synthetic healthcare data for PostgreSQL.')
-    .command(commands)
-    .demandCommand(1, 'Name a command: see the list above.')
+    .command(commands.map(deferred))
+    .demandCommand(1, `name a command: ${COMMAND_NAMES} (medseed <command> --help describes each)`)
     .strict()
     .recommendCommands()
     .help()
@@ -26,8 +41,9 @@ export async function main(argv: string[]): Promise<number> {
       };
     })
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // yargs' own errors (a flag without its value, ...) are usage errors; anything else is a bug
+      if (error && error.name !== 'YError') throw error;
+      usageError ??= describeUsageError(message ?? error?.message ?? 'invalid command line', session.knownOptions);
     });
   try {
     await parser.parseAsync();
@@ -35,9 +51,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${formatError(error)}\n`);
     return errorExitCode(error);
   }
-  if (usageError !== undefined) {
-    process.stderr.write(`Error: ${usageError}\nRun "medseed --help" or "medseed <command> --help" for usage.\n`);
-    return 2;
+  const problems = [...(usageError === undefined ? [] : [usageError]), ...findUnparsedNumbers(session.args ?? {}, argv)];
+  if (problems.length > 0) return usageFailure(problems.join('\n'));
+  if (!session.run) return exitCode; // --help or --version: printed, nothing to run
+  try {
+    await session.run();
+  } catch (error) {
+    process.stderr.write(`${formatError(error)}\n`);
+    return errorExitCode(error);
   }
   return exitCode;
 }

@@ -8,6 +8,10 @@ const BAD_CREDENTIALS = new Set(['28P01', '28000', '3D000']);
 
 /** Checks that a --db value is a PostgreSQL URL before anything connects. */
 export function assertPostgresUrl(url: string, source: string): void {
+  if (url.trim() === '') {
+    // an empty variable in a script must not silently fall back to another database
+    throw new UsageError(`${source} is empty. Give postgres://user:password@host:port/database, or leave ${source} out to use the embedded server`);
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -9,7 +9,7 @@ export interface ResolvedDatabase {
 
 /** --db, else DATABASE_URL, else the embedded server (started if needed). */
 export async function resolveDatabase(db: string | undefined, log?: (line: string) => void): Promise<ResolvedDatabase> {
-  if (db !== undefined && db !== '') {
+  if (db !== undefined) {
     assertPostgresUrl(db, '--db');
     return { url: db, source: '--db' };
   }

@@ -3,6 +3,7 @@ import { embeddedUrl, startEmbedded, statusEmbedded, stopEmbedded } from '../../
 import { EmbeddedNotRunningError, InvalidEmbeddedOptionError } from '../../db/embedded/embedded-errors.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { deferred } from '../parse/deferred-command.js';
 
 interface StartArgs {
   port?: number;
@@ -70,10 +71,10 @@ export const dbCommand: CommandModule<object, object> = {
   describe: 'Manage the embedded PostgreSQL server used when no --db or DATABASE_URL is given',
   builder: (yargs) =>
     yargs
-      .command(startCommand)
-      .command(stopCommand)
-      .command(statusCommand)
-      .command(urlCommand)
+      .command(deferred(startCommand))
+      .command(deferred(stopCommand))
+      .command(deferred(statusCommand))
+      .command(deferred(urlCommand))
       .demandCommand(1, 'Name a db command: start, stop, status or url.'),
   handler: () => {},
 };

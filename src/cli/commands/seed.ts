@@ -7,7 +7,7 @@ import { SeedError, seedDatabase } from '../../load/seed-database.js';
 import { createProgress } from '../../report/progress.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
-import { RuntimeError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
@@ -44,6 +44,9 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
+    if (!Number.isInteger(args.indexConcurrency) || args.indexConcurrency < 1 || args.indexConcurrency > 32) {
+      throw new UsageError(`--index-concurrency: must be an integer from 1 to 32, got ${args.indexConcurrency}`);
+    }
     const config = resolveRunConfig(toRunConfigInput(args));
     const progress = createProgress({ out: process.stderr, totalPatients: config.profile.volumes.patients, quiet: args.quiet });
     const database = await resolveDatabase(args.db, (line) => progress.line(line));
@@ -62,7 +65,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         batchSize: args.batchSize,
         reset: args.reset,
         vacuum: args.vacuum,
-        indexConcurrency: Math.max(1, args.indexConcurrency),
+        indexConcurrency: args.indexConcurrency,
         signal: controller.signal,
         onPhase: (phase) => progress.phase(phase),
         onRows: (rows, patients) => progress.rows(rows, patients),

@@ -1,0 +1,35 @@
+import { closestName } from './closest-name.js';
+
+const UNKNOWN = /^Unknown arguments?: (.+)$/;
+const MISSING_VALUE = /^Not enough arguments following: (.+)$/;
+const MISSING_REQUIRED = /^Missing required arguments?: (.+)$/;
+const RECOMMEND = /^Did you mean (.+)\?$/;
+const CHOICE = /Argument: (\S+), Given: (.+), Choices: (.+)/g;
+
+const flag = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
+
+/**
+ * Rewrites yargs' terse usage messages into ones that name the flag and the fix: a typo gets the
+ * closest known flag, a flag without a value is told what value it takes.
+ */
+export function describeUsageError(message: string, knownOptions: readonly string[]): string {
+  const unknown = UNKNOWN.exec(message);
+  if (unknown) {
+    return unknown[1]!
+      .split(', ')
+      .map((name) => {
+        const suggestion = closestName(name, knownOptions.filter((known) => known.length > 1));
+        return `unknown flag ${flag(name)}${suggestion ? `: did you mean ${flag(suggestion)}?` : ''}`;
+      })
+      .join('\n');
+  }
+  const missingValue = MISSING_VALUE.exec(message);
+  if (missingValue) return `${flag(missingValue[1]!)} needs a value, e.g. ${flag(missingValue[1]!)} <value>`;
+  const missing = MISSING_REQUIRED.exec(message);
+  if (missing) return missing[1]!.split(', ').map((name) => `${flag(name)} is required`).join('\n');
+  const recommend = RECOMMEND.exec(message);
+  if (recommend) return `unknown command: did you mean ${recommend[1]}?`;
+  const choices = [...message.matchAll(CHOICE)];
+  if (choices.length > 0) return choices.map(([, name, given, allowed]) => `${flag(name!)}: ${given} is not one of ${allowed}`).join('\n');
+  return message;
+}
