@@ -122,12 +122,16 @@ providers.org_id uuid not null
 providers.role text not null
 providers.specialty text not null
 runs.error text
+runs.failed_table text
 runs.finished_at timestamp with time zone
 runs.generator_version text not null
 runs.id bigint not null
 runs.manifest jsonb
+runs.options jsonb not null default '{}'::jsonb
+runs.phase text
 runs.profile text not null
 runs.seed text not null
+runs.source text not null default 'seed'::text
 runs.started_at timestamp with time zone not null default now()
 runs.status text not null
 runs.timings jsonb
@@ -193,7 +197,8 @@ providers providers_org_id_fkey FOREIGN KEY (org_id) REFERENCES organizations(id
 providers providers_pkey PRIMARY KEY (id)
 providers providers_role_check CHECK ((role = ANY (ARRAY['physician'::text, 'nurse_practitioner'::text, 'physician_assistant'::text, 'nurse'::text, 'medical_assistant'::text, 'pharmacist'::text, 'care_coordinator'::text])))
 runs runs_pkey PRIMARY KEY (id)
-runs runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text])))
+runs runs_source_check CHECK ((source = ANY (ARRAY['seed'::text, 'load.sql'::text])))
+runs runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'succeeded'::text, 'failed'::text, 'abandoned'::text])))
 schema_migrations schema_migrations_pkey PRIMARY KEY (tag)
 tasks tasks_assignee_fkey FOREIGN KEY (org_id, assignee_id) REFERENCES providers(org_id, id)
 tasks tasks_creator_fkey FOREIGN KEY (org_id, creator_id) REFERENCES providers(org_id, id)
