@@ -176,6 +176,7 @@ describe('a failed migrate leaves the database exactly as it was', () => {
         CREATE TABLE doctors (npi text);
         CREATE INDEX providers_npi_key ON doctors (npi);
         CREATE VIEW encounters AS SELECT 1 AS id;
+        CREATE TYPE tasks AS ENUM ('todo', 'done');
         INSERT INTO patients (name) VALUES ('a real person')`);
       const before = await catalogSnapshot(db.client);
       const { code, stdout, stderr } = medseed('migrate', '--db', db.url);
@@ -184,6 +185,7 @@ describe('a failed migrate leaves the database exactly as it was', () => {
       expect(stderr).toMatch(/index public\.patients_pkey: 0000_tables creates primary key index public\.patients_pkey/);
       expect(stderr).toMatch(/view public\.encounters: 0000_tables creates table public\.encounters/);
       expect(stderr).toMatch(/index public\.providers_npi_key: 0003_secondary_indexes creates index public\.providers_npi_key/);
+      expect(stderr).toMatch(/type public\.tasks: 0000_tables creates table public\.tasks/);
       expect(stderr).toMatch(/nothing was changed/);
       expect(stderr).toMatch(/Use another database .* or drop or rename these objects yourself/);
       expect(stderr).not.toMatch(/\n\s+at /);
@@ -208,6 +210,23 @@ describe('a failed migrate leaves the database exactly as it was', () => {
       expect(stderr).toMatch(/schema medseed: medseed\.schema_migrations creates schema medseed\.medseed/);
       expect(stderr).toMatch(/function medseed\.current_org_id\(tenant integer\): 0001_rls creates function medseed\.current_org_id/);
       expect(await catalogSnapshot(db.client)).toEqual(before);
+    } finally {
+      await db.done();
+    }
+  });
+
+  it('recovers from what an older medseed left after a conflict (schema medseed, empty schema_migrations)', async () => {
+    const db = await scratchDatabase('migrations-old-leftover');
+    try {
+      await db.client.query(`
+        CREATE SCHEMA medseed;
+        CREATE TABLE medseed.schema_migrations (tag text PRIMARY KEY, phase text NOT NULL, checksum text NOT NULL,
+                                                applied_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE public.patients (id int)`);
+      const conflict = await applyMigrations(db.client).catch((error: unknown) => error);
+      expect((conflict as MigrationConflictError).conflicts.map((c) => c.existing)).toEqual(['table public.patients']);
+      await db.client.query('DROP TABLE public.patients');
+      expect(await applyMigrations(db.client)).toEqual(readMigrations().map((migration) => migration.tag));
     } finally {
       await db.done();
     }
@@ -250,6 +269,9 @@ describe('a failed migrate leaves the database exactly as it was', () => {
       await db.client.query('CREATE UNIQUE INDEX providers_npi_key ON providers (npi)');
       await db.client.query('CREATE TABLE public.organizations_slug_key (note text)');
       const before = await catalogSnapshot(db.client);
+      // seed's own migrate step leaves the index to the bulk loader, but still refuses the user's table.
+      const seedStep = await applyMigrations(db.client, { upTo: 'schema' }).catch((error: unknown) => error);
+      expect((seedStep as MigrationConflictError).conflicts.map((c) => c.existing)).toEqual(['table public.organizations_slug_key']);
       const failure = await applyMigrations(db.client).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(MigrationConflictError);
       const conflicts = (failure as MigrationConflictError).conflicts;
@@ -258,6 +280,22 @@ describe('a failed migrate leaves the database exactly as it was', () => {
         ['index public.providers_npi_key', true],
       ]);
       expect((failure as Error).message).toMatch(/left by an interrupted index build:\n {2}index public\.providers_npi_key/);
+      expect(await catalogSnapshot(db.client)).toEqual(before);
+      await db.client.query('DROP TABLE public.organizations_slug_key');
+      expect(await applyMigrations(db.client, { upTo: 'schema' })).toEqual([]);
+    } finally {
+      await db.done();
+    }
+  });
+
+  it("checks a seed's deferred index names before it loads anything", async () => {
+    const db = await scratchDatabase('migrations-seed-step');
+    try {
+      await db.client.query('CREATE TABLE public.audit_logs_actor_id_occurred_at_idx (note text)');
+      const before = await catalogSnapshot(db.client);
+      await expect(applyMigrations(db.client, { upTo: 'schema' })).rejects.toThrow(
+        /table public\.audit_logs_actor_id_occurred_at_idx: 0003_secondary_indexes creates index/,
+      );
       expect(await catalogSnapshot(db.client)).toEqual(before);
     } finally {
       await db.done();

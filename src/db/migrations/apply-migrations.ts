@@ -68,17 +68,17 @@ export async function applyMigrations(client: Queryable, options: ApplyOptions =
     const pending = migrations.filter(
       (migration) => !done.has(migration.tag) && !(options.upTo === 'schema' && migration.phase === 'post-load'),
     );
+    // Post-load steps left for the bulk loader are checked now too, so a seed does not load every
+    // row only to fail on a user's object named like one of its indexes. What an interrupted index
+    // build left on medseed's own tables is the bulk loader's to handle.
+    const deferred = migrations.filter((migration) => !done.has(migration.tag) && !pending.includes(migration));
     const tellRetired = options.onNotice !== undefined && hasBookkeeping;
-    if (pending.length === 0 && !tellRetired) return [];
+    if (pending.length === 0 && deferred.length === 0 && !tellRetired) return [];
 
     const creating = hasBookkeeping ? pending : [BOOKKEEPING, ...pending];
-    const medseedTables = new Set(
-      plannedObjects(migrations.filter((migration) => done.has(migration.tag)))
-        .filter((object) => object.label === 'table' && !object.dropped)
-        .map((object) => `${object.schema}.${object.name}`),
-    );
-    const conflicts = await findConflicts(client, objectsToCreate(plannedObjects(creating)), medseedTables);
-    if (conflicts.length > 0) throw new MigrationConflictError(conflicts);
+    const applied = migrations.filter((migration) => done.has(migration.tag));
+    await assertNoConflicts(client, applied, creating, deferred);
+    if (pending.length === 0 && !tellRetired) return [];
 
     const notices = await inOneTransaction(client, async () => {
       // Unqualified names in migrations mean public; a "$user" schema named like the role
@@ -111,6 +111,25 @@ export async function applyMigrations(client: Queryable, options: ApplyOptions =
       if (!failed) throw error;
     });
   }
+}
+
+/** Throws MigrationConflictError, before anything is created, when an object to create already exists. */
+async function assertNoConflicts(
+  client: Queryable,
+  applied: readonly Migration[],
+  creating: readonly Migration[],
+  deferred: readonly Migration[],
+): Promise<void> {
+  const medseedTables = new Set(
+    plannedObjects(applied)
+      .filter((object) => object.label === 'table' && !object.dropped)
+      .map((object) => `${object.schema}.${object.name}`),
+  );
+  const deferredTags = new Set(deferred.map((migration) => migration.tag));
+  const conflicts = (await findConflicts(client, objectsToCreate(plannedObjects([...creating, ...deferred])), medseedTables)).filter(
+    (conflict) => !(conflict.onMedseedTable && deferredTags.has(conflict.planned.migration)),
+  );
+  if (conflicts.length > 0) throw new MigrationConflictError(conflicts);
 }
 
 async function inOneTransaction<T>(client: Queryable, work: () => Promise<T>): Promise<T> {

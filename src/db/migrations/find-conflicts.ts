@@ -32,7 +32,14 @@ const QUERIES: Record<PlannedObjectKind, string> = {
            (SELECT t.relname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid WHERE x.indexrelid = c.oid) AS on_table
     FROM jsonb_to_recordset($1::jsonb) AS p(i int, schema text, name text)
     JOIN pg_namespace n ON n.nspname = p.schema
-    JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = p.name`,
+    JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = p.name
+    UNION ALL
+    -- A table or view brings a row type of its name, which a standalone type (an enum) would block.
+    SELECT p.i, format('type %I.%I', n.nspname, t.typname), NULL
+    FROM jsonb_to_recordset($1::jsonb) AS p(i int, schema text, name text, label text)
+    JOIN pg_namespace n ON n.nspname = p.schema
+    JOIN pg_type t ON t.typnamespace = n.oid AND t.typname = p.name AND t.typrelid = 0
+    WHERE p.label IN ('table', 'view', 'materialized view')`,
   function: `
     SELECT p.i, format('function %I.%I(%s)', n.nspname, f.proname, pg_get_function_identity_arguments(f.oid)) AS existing,
            NULL AS on_table
