@@ -2,12 +2,15 @@ import type { RunConfig } from '../config/resolve-run-config.js';
 import type { Queryable } from '../db/queryable.js';
 import { GENERATOR_VERSION } from '../version.js';
 
-/** Records a seed run as "running"; it stays so (or becomes "failed") unless the load completes. */
-export async function recordRunStart(client: Queryable, config: RunConfig): Promise<number> {
+/**
+ * Records a seed run as "running"; it stays so (or becomes "failed") unless the load completes.
+ * `options`: choices that change what a benchmark measures (e.g. LEAKPROOF text search).
+ */
+export async function recordRunStart(client: Queryable, config: RunConfig, options: object = {}): Promise<number> {
   const result = await client.query<{ id: string }>(
-    `INSERT INTO medseed.runs (status, seed, profile, generator_version, volumes)
-     VALUES ('running', $1, $2, $3, $4) RETURNING id`,
-    [config.seed, config.profile.name, GENERATOR_VERSION, JSON.stringify(config.profile.volumes)],
+    `INSERT INTO medseed.runs (status, seed, profile, generator_version, volumes, options)
+     VALUES ('running', $1, $2, $3, $4, $5) RETURNING id`,
+    [config.seed, config.profile.name, GENERATOR_VERSION, JSON.stringify(config.profile.volumes), JSON.stringify(options)],
   );
   return Number(result.rows[0]!.id);
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { connect } from '../db/connect.js';
+import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { applyMigrations } from '../db/migrations/apply-migrations.js';
 import { generateChunks } from '../runner/generate-chunks.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
@@ -29,6 +30,10 @@ export interface SeedOptions {
   readonly onPhase?: (phase: SeedPhase) => void;
   readonly onRows?: (rows: Record<TableName, number>, patients: number) => void;
   readonly log?: (line: string) => void;
+  /** --leakproof-search (true) / --no-leakproof-search (false); left out, the server's setting stays. */
+  readonly leakproofSearch?: boolean;
+  /** Told once about retired migrations this database recorded (see applyMigrations). */
+  readonly onNotice?: (text: string) => void;
 }
 
 export interface SeedSummary {
@@ -139,9 +144,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   let runId: number | undefined;
   try {
     await assertCanBulkLoad(admin);
-    await applyMigrations(admin, { upTo: 'schema' });
+    await applyMigrations(admin, { upTo: 'schema', onNotice: options.onNotice });
     await prepareTables(admin, options.reset);
-    runId = await recordRunStart(admin, options.config);
+    runId = await recordRunStart(admin, options.config, await applyLeakproofSearchChoice(admin, options.leakproofSearch));
     const digests = createTableDigests();
     enter('generate+copy');
     await loadTables(options, digests);

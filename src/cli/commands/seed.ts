@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { connect } from '../../db/connect.js';
+import { assertCanSetLeakproofSearch } from '../../db/leakproof-search.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
 import { SeedError, seedDatabase } from '../../load/seed-database.js';
@@ -8,6 +9,7 @@ import { createProgress } from '../../report/progress.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
 import { RuntimeError, UsageError } from '../errors.js';
+import { leakproofSearchOption } from '../leakproof-search-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
@@ -20,6 +22,7 @@ interface SeedArgs extends RunConfigArgs {
   indexConcurrency: number;
   json: boolean;
   quiet: boolean;
+  leakproofSearch?: boolean;
 }
 
 export const seedCommand: CommandModule<object, SeedArgs> = {
@@ -39,6 +42,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       .option('index-concurrency', { type: 'number', default: 2, describe: 'Indexes built at once after the load', requiresArg: true })
       .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (counts, timings, checksums) on stdout' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
+      .option('leakproof-search', leakproofSearchOption)
       .example('$0 seed', 'Seed the embedded database with the ci profile')
       .example('$0 seed --db postgres://me@localhost/app --profile 10x --reset', 'Reseed your own database at 10x baseline')
       .strict() as never,
@@ -50,8 +54,13 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
     const config = resolveRunConfig(toRunConfigInput(args));
     const progress = createProgress({ out: process.stderr, totalPatients: config.profile.volumes.patients, quiet: args.quiet });
     const database = await resolveDatabase(args.db, (line) => progress.line(line));
-    // Fail fast on an unreachable server, before any generation starts.
-    await (await connect(database.url)).end();
+    // Fail fast on an unreachable server or a missing privilege, before any generation starts.
+    const probe = await connect(database.url);
+    try {
+      if (args.leakproofSearch !== undefined) await assertCanSetLeakproofSearch(probe, args.leakproofSearch);
+    } finally {
+      await probe.end();
+    }
     progress.line(`Seeding ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -66,6 +75,9 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         reset: args.reset,
         vacuum: args.vacuum,
         indexConcurrency: args.indexConcurrency,
+        leakproofSearch: args.leakproofSearch,
+        // The note about an earlier medseed's LEAKPROOF mark: moot when deciding now, kept for a later run when quiet.
+        onNotice: args.leakproofSearch !== undefined ? () => undefined : args.quiet ? undefined : (line) => progress.line(line),
         signal: controller.signal,
         onPhase: (phase) => progress.phase(phase),
         onRows: (rows, patients) => progress.rows(rows, patients),
