@@ -22,7 +22,7 @@ const CASES: [string[], RegExp][] = [
   [['seeed'], /did you mean seed/i],
   [["frobnicate"], /unknown command "frobnicate": the commands are db, migrate/],
   [["generate", "--out", "<out>", "extra"], /unexpected argument "extra"/],
-  [['db'], /Name a db command: start, stop, status or url/],
+  [['db'], /Name a db command: start, stop, status, url or destroy/],
   [['db', 'strat'], /unknown command: did you mean start/],
   [['db', 'start', '--port', 'abc'], /--port: expected a number, got "abc"/],
   [['db', 'start', '--port'], /--port needs a value/],
