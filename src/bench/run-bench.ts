@@ -15,7 +15,7 @@ import type { DrawKind } from './params/draw-kinds.js';
 import { drawParameterSets, DrawError } from './params/draw-parameter-sets.js';
 import type { ParameterSet } from './params/parameter-set.js';
 import { BENCH_FORMAT, type BenchReport, type QueryResult } from './report/bench-report.js';
-import { compareBaseline } from './report/compare-baseline.js';
+import { compareBaseline, DEFAULT_MIN_REGRESSION_MS } from './report/compare-baseline.js';
 import { decideVerdict } from './report/decide-verdict.js';
 
 export interface BenchOptions {
@@ -90,7 +90,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       client.query("SET TimeZone = 'UTC'; SET search_path TO public").catch(() => undefined);
     });
     const warmup = options.warmup ?? options.parameterSets;
-    const ctx = { pool, admin, options: { iterations: options.iterations, concurrency: options.concurrency, warmup }, tableRows, log };
+    const ctx = { pool, admin, options: { iterations: options.iterations, concurrency: options.concurrency, warmup }, tableRows, textSearchLeakproof: environment.textSearchLeakproof ?? null, log };
     const before = await trySnapshot(admin, statStatus);
     const measured: QueryResult[] = [];
     for (const spec of specs) {
@@ -130,7 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       queries,
     };
     const comparison = options.baseline
-      ? compareBaseline({ ...partial, comparison: null, verdict: decideVerdict(queries, null) }, options.baseline.report, options.baseline.file, options.minRegressionMs ?? 0)
+      ? compareBaseline({ ...partial, comparison: null, verdict: decideVerdict(queries, null) }, options.baseline.report, options.baseline.file, options.minRegressionMs ?? DEFAULT_MIN_REGRESSION_MS)
       : null;
     return { ...partial, comparison, verdict: decideVerdict(queries, comparison) };
   } finally {
