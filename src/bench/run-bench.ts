@@ -8,6 +8,7 @@ import { benchQuery } from './bench-query.js';
 import type { QuerySpec } from './catalog/query-spec.js';
 import { assertCanBench, assertDrawnIdsExist } from './measure/check-database.js';
 import { describeEnvironment } from './measure/describe-environment.js';
+import { INTERLEAVE_ROUND } from './measure/measure-interleaved.js';
 import { diffStatStatements, ensureStatStatements, snapshotStatStatements, type StatSnapshot, type StatStatementsStatus } from './measure/stat-statements.js';
 import { attachStatStatements } from './report/attach-stat-statements.js';
 import { captureSample } from './params/capture-sample.js';
@@ -111,6 +112,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         iterations: options.iterations,
         concurrency: options.concurrency,
         warmup,
+        interleaveRound: INTERLEAVE_ROUND,
         parameterSets: options.parameterSets,
         sampleSize: options.sampleSize,
         only: options.only && options.only.length > 0 ? [...options.only] : null,

@@ -43,6 +43,25 @@ function statistic(baseline: LatencySide, current: LatencySide): { method: Laten
 
 const ratioOf = (baselineMs: number, currentMs: number) => (baselineMs > 0 ? currentMs / baselineMs : currentMs > 0 ? Number.POSITIVE_INFINITY : 1);
 
+/**
+ * Each sample under RLS divided by the median owner sample of its round (the two modes alternate in
+ * rounds of `round` executions): whatever the machine did at that moment cancels out.
+ */
+function perRound(rls: readonly number[], owner: readonly number[], round: number): number[] | null {
+  if (rls.length !== owner.length || !(round >= 1)) return null;
+  return rls.map((ms, i) => {
+    const start = Math.floor(i / round) * round;
+    return ms / median(owner.slice(start, start + round));
+  });
+}
+
+/** The same query as owner in the same two runs, and the interleaving round both runs used (null: unknown or different). */
+export interface LatencyControl {
+  readonly baseline: LatencySide;
+  readonly current: LatencySide;
+  readonly round: number | null;
+}
+
 function moved(baselineMs: number, currentMs: number, control: { baseline: number; current: number } | null, minChange: number): boolean {
   const ratio = ratioOf(baselineMs, currentMs);
   const controlRatio = control && control.baseline > 0 && control.current > 0 ? control.current / control.baseline : 1;
@@ -53,15 +72,16 @@ function moved(baselineMs: number, currentMs: number, control: { baseline: numbe
  * Did the query under RLS get slower, by a margin that noise does not explain? It regressed when its
  * median moved significantly (Mann–Whitney U, one-sided, p < alpha), by more than `minChange` and
  * by `floorMs` or more. With a `control` (the same query as owner, same SQL and plan in both runs),
- * the current samples are first scaled by how much the owner run moved: a machine that was busier
- * in one run slows both modes alike, and that is not a regression of the query. A baseline without
+ * each sample is first divided by the owner's median of the same interleaved round (or, without
+ * rounds, the run by how much the owner run moved): a machine that was busier for a moment slows
+ * both modes alike, and that is not a regression of the query. A baseline without
  * samples falls back to comparing p95s under the same rules, without a test, and asks the p50 to
  * have moved as much.
  */
 export function compareLatency(
   baseline: LatencySide,
   current: LatencySide,
-  control: { readonly baseline: LatencySide; readonly current: LatencySide } | null,
+  control: LatencyControl | null,
   rules: LatencyRules,
 ): LatencyEvidence {
   const { method, baselineMs, currentMs } = statistic(baseline, current);
@@ -71,11 +91,21 @@ export function compareLatency(
     const owner = statistic(control.baseline, control.current);
     if (owner.method === method && owner.baselineMs > 0 && owner.currentMs > 0) controlRatio = owner.currentMs / owner.baselineMs;
   }
-  const controlled = ratio / (controlRatio ?? 1);
+  let controlled = ratio / (controlRatio ?? 1);
   let pValue: number | null = null;
   if (method === 'mann-whitney') {
-    const scale = 1 / (controlRatio ?? 1);
-    pValue = mannWhitneyGreater(baseline.samplesMs!, current.samplesMs!.map((ms) => ms * scale)).pValue;
+    const rounds = control && hasSamples(control.baseline) && hasSamples(control.current) && control.round !== null
+      ? [perRound(baseline.samplesMs!, control.baseline.samplesMs!, control.round), perRound(current.samplesMs!, control.current.samplesMs!, control.round)]
+      : [null, null];
+    const [before, now] = rounds;
+    if (before && now) {
+      controlled = median(now) / median(before);
+      controlRatio = ratio / controlled;
+      pValue = mannWhitneyGreater(before, now).pValue;
+    } else {
+      const scale = 1 / (controlRatio ?? 1);
+      pValue = mannWhitneyGreater(baseline.samplesMs!, current.samplesMs!.map((ms) => ms * scale)).pValue;
+    }
   }
   // without samples there is no test; asking the median to agree with the p95 keeps one slow tail value from deciding
   const medianAgrees = method === 'mann-whitney' || moved(baseline.stats.p50Ms, current.stats.p50Ms, control && { baseline: control.baseline.stats.p50Ms, current: control.current.stats.p50Ms }, rules.minChange);

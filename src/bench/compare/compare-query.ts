@@ -64,7 +64,12 @@ function describeLatency(l: LatencyEvidence): string {
  * the shared buffers an execution touches (near-deterministic), and its latency (noisy, so tested for
  * a significant shift and judged against the owner run of the same query as a yardstick).
  */
-export function compareQuery(current: QueryResult, baseline: QueryResult | undefined, rules: GateRules, tableRows: ReadonlyMap<string, number>): QueryComparison {
+export function compareQuery(
+  current: QueryResult,
+  baseline: QueryResult | undefined,
+  rules: GateRules,
+  context: { readonly tableRows: ReadonlyMap<string, number>; readonly round: number | null },
+): QueryComparison {
   const currentP95Ms = current.rls?.stats.p95Ms ?? null;
   const baselineP95Ms = baseline?.rls?.stats.p95Ms ?? null;
   const empty = { plan: null, buffers: null, latency: null, notes: [] as string[] };
@@ -77,8 +82,8 @@ export function compareQuery(current: QueryResult, baseline: QueryResult | undef
   const owner = problem === null ? { baseline: baseline.owner!, current: current.owner! } : null;
   const buffers = compareBuffers(baseline.rls, current.rls, owner, rules);
   const improved = buffers.current < (1 - rules.minChange) * buffers.baseline;
-  const plan = comparePlans(baseline.rls.plan, current.rls.plan, tableRows, improved);
-  const latency = compareLatency(baseline.rls, current.rls, owner, rules);
+  const plan = comparePlans(baseline.rls.plan, current.rls.plan, context.tableRows, improved);
+  const latency = compareLatency(baseline.rls, current.rls, owner && { ...owner, round: context.round }, rules);
   const reasons: string[] = [];
   const notes: string[] = [];
   if (plan.regressed) reasons.push(...describePlan(plan));

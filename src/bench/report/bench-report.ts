@@ -74,6 +74,8 @@ export interface BenchReport {
     readonly iterations: number;
     readonly concurrency: number;
     readonly warmup: number;
+    /** Executions per mode before switching to the other (absent in medseed-bench/1, which measured one mode, then the other). */
+    readonly interleaveRound?: number;
     readonly parameterSets: number;
     readonly sampleSize: number;
     readonly only: readonly string[] | null;

@@ -62,7 +62,9 @@ export function compareBaseline(current: BenchReport, baseline: BenchReport, bas
   const rules: GateRules = { alpha: LATENCY_ALPHA, minChange: REGRESSION_RATIO, floorMs: minRegressionMs, floorBlocks: MIN_REGRESSION_BLOCKS };
   const tableRows = new Map(Object.entries(current.environment.tables ?? {}).map(([name, table]) => [name, table.rows]));
   const before = new Map(baseline.queries.map((query) => [query.name, query]));
-  const queries = current.queries.map((query) => compareQuery(query, before.get(query.name), rules, tableRows));
+  // samples are matched to their interleaved round only when both runs used the same rounds
+  const round = current.options.interleaveRound !== undefined && current.options.interleaveRound === baseline.options.interleaveRound ? current.options.interleaveRound : null;
+  const queries = current.queries.map((query) => compareQuery(query, before.get(query.name), rules, { tableRows, round }));
   return {
     baselineFile,
     baselineStartedAt: baseline.startedAt,
