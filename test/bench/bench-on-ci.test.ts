@@ -12,6 +12,8 @@ import { drawParameterSets } from '../../src/bench/params/draw-parameter-sets.js
 import type { ParameterSet } from '../../src/bench/params/parameter-set.js';
 import type { BenchReport } from '../../src/bench/report/bench-report.js';
 import { compareBaseline } from '../../src/bench/report/compare-baseline.js';
+import { formatBenchMarkdown } from '../../src/bench/report/format-bench-markdown.js';
+import { formatBenchTable } from '../../src/bench/report/format-bench-table.js';
 import { readBenchJson, validateBenchJson } from '../../src/bench/report/validate-bench-json.js';
 import { writeBenchOutput } from '../../src/bench/report/write-bench-output.js';
 import { runBench } from '../../src/bench/run-bench.js';
@@ -176,6 +178,28 @@ describe('medseed bench on a seeded ci database', () => {
       expect(dropped.comparison?.regressed).toEqual(['patient_timeline']);
       expect(dropped.comparison?.queries[0]?.reasons).toContain(`plan under RLS no longer uses index ${index}`);
     }, 300_000);
+
+    it('reports whether text search is LEAKPROOF, and the GIN index only the owner plan uses when it is not', async () => {
+      // pg_proc is per database: this changes the test database only, and is put back
+      const read = async () => (await admin.query<{ leakproof: boolean }>("SELECT proleakproof AS leakproof FROM pg_proc WHERE oid = 'pg_catalog.ts_match_vq(tsvector,tsquery)'::regprocedure")).rows[0]!.leakproof;
+      const before = await read();
+      expect(report.environment.textSearchLeakproof).toBe(before);
+      await admin.query('ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF');
+      let notLeakproof: BenchReport;
+      try {
+        notLeakproof = await runBench({ url: database.url, config, seedRunId: null, queries: specs.filter((spec) => spec.name === 'document_search_tenant'), catalogDir: path.resolve('bench', 'queries'),
+          iterations: 2, concurrency: 1, warmup: 0, parameterSets: 2, sampleSize: 100, medseedVersion: 'test' });
+      } finally {
+        await admin.query(`ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) ${before ? '' : 'NOT '}LEAKPROOF`);
+      }
+      expect(await read()).toBe(before);
+      expect(notLeakproof.environment.textSearchLeakproof).toBe(false);
+      expect(notLeakproof.queries[0]?.rlsIndexGap).toEqual({ indexes: ['documents_search_vector_idx'], reason: expect.stringMatching(/uses @@, and ts_match_vq is not LEAKPROOF/) });
+      const table = formatBenchTable(notLeakproof);
+      expect(table).toMatch(/document_search_tenant: the owner plan uses documents_search_vector_idx and the plan under RLS does not/);
+      expect(table).toMatch(/text search is not LEAKPROOF here/);
+      expect(formatBenchMarkdown(notLeakproof)).toMatch(/Index used as owner but not under RLS: `documents_search_vector_idx`/);
+    }, 120_000);
 
     it('reads a medseed-bench/1 baseline (no samples, no LEAKPROOF findings) and says latency falls back to p95', () => {
       const written = JSON.parse(readFileSync(path.join(dir, 'bench.json'), 'utf8')) as BenchReport;

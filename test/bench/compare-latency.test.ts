@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compareLatency, type LatencySide } from '../../src/bench/compare/compare-latency.js';
 import { mannWhitneyGreater, normalUpperTail } from '../../src/bench/compare/mann-whitney.js';
 import { summarizeTimings } from '../../src/bench/measure/summarize-timings.js';
+import { DEFAULT_MIN_REGRESSION_MS, LATENCY_ALPHA, REGRESSION_RATIO } from '../../src/bench/report/compare-baseline.js';
 import { latencySamples } from './latency-samples.js';
 
-const rules = { alpha: 0.01, minChange: 0.2, floorMs: 0.1 };
+const rules = { alpha: LATENCY_ALPHA, minChange: REGRESSION_RATIO, floorMs: DEFAULT_MIN_REGRESSION_MS };
 const side = (samplesMs: number[]): LatencySide => ({ stats: summarizeTimings(samplesMs), samplesMs });
 const scaled = (samples: number[], factor: number) => samples.map((ms) => ms * factor);
 
@@ -45,7 +46,7 @@ describe('compareLatency', () => {
   it('flags a 1.3x shift of the whole distribution over 100 samples, with its p-value and ratio', () => {
     const evidence = compareLatency(side(latencySamples('shift-a', 100, 2)), side(latencySamples('shift-b', 100, 2.6)), null, rules);
     expect(evidence.regressed).toBe(true);
-    expect(evidence.pValue).toBeLessThan(0.01);
+    expect(evidence.pValue).toBeLessThan(LATENCY_ALPHA);
     expect(evidence.ratio).toBeGreaterThan(1.2);
   });
 
@@ -99,7 +100,7 @@ describe('compareLatency with interleaved rounds', () => {
     expect(compareLatency(side(rls), current, null, rules).regressed).toBe(true);
     const judged = compareLatency(side(rls), current, control, rules);
     expect(judged.regressed).toBe(false);
-    expect(judged.pValue).toBeGreaterThan(0.01);
+    expect(judged.pValue).toBeGreaterThan(LATENCY_ALPHA);
   });
 
   it('still flags a 1.4x slowdown under RLS during such a burst', () => {
@@ -109,6 +110,6 @@ describe('compareLatency with interleaved rounds', () => {
     const control = { baseline: side(owner), current: side(burst(latencySamples('round-owner-2', 100, 1))), round };
     const judged = compareLatency(side(rls), current, control, rules);
     expect(judged.regressed).toBe(true);
-    expect(judged.pValue).toBeLessThan(0.01);
+    expect(judged.pValue).toBeLessThan(LATENCY_ALPHA);
   });
 });
