@@ -5,6 +5,7 @@ import { redactUrl } from '../db/redact-url.js';
 import { createWorldFor } from '../runner/create-world-for.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { benchQuery } from './bench-query.js';
+import { confirmLatencyRegressions } from './compare/confirm-latency-regressions.js';
 import type { QuerySpec } from './catalog/query-spec.js';
 import { assertCanBench, assertDrawnIdsExist } from './measure/check-database.js';
 import { describeEnvironment } from './measure/describe-environment.js';
@@ -68,7 +69,7 @@ async function trySnapshot(admin: pg.Client, status: StatStatementsStatus): Prom
 /**
  * Runs the catalog against a seeded database: draws parameters from the generator, measures every
  * query under RLS and as owner, explains one execution of each, snapshots pg_stat_statements, and
- * compares with a baseline. Returns the whole report; writing and printing it is the caller's.
+ * compares with a baseline (measuring a query again when only its latency says it regressed). Returns the whole report; writing and printing it is the caller's.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? (() => undefined);
@@ -131,9 +132,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       statStatements: { ...statStatus, available: statStatus.available && before !== undefined, top: deltas.slice(0, 15) },
       queries,
     };
-    const comparison = options.baseline
-      ? compareBaseline({ ...partial, comparison: null, verdict: decideVerdict(queries, null) }, options.baseline.report, options.baseline.file, options.minRegressionMs ?? DEFAULT_MIN_REGRESSION_MS)
-      : null;
+    const { baseline } = options;
+    const minRegressionMs = options.minRegressionMs ?? DEFAULT_MIN_REGRESSION_MS;
+    const compare = (measuredQueries: readonly QueryResult[], file: string, report: BenchReport) =>
+      compareBaseline({ ...partial, queries: measuredQueries, comparison: null, verdict: decideVerdict(measuredQueries, null) }, report, file, minRegressionMs);
+    let comparison = baseline ? compare(queries, baseline.file, baseline.report) : null;
+    if (comparison && baseline) {
+      comparison = await confirmLatencyRegressions(comparison, async (names) => {
+        log(`Measuring again to confirm a slowdown: ${names.join(', ')}`);
+        const again: QueryResult[] = [];
+        for (const spec of specs.filter((s) => names.includes(s.name))) again.push(await benchQuery(ctx, spec, sets.get(spec.draw) as ParameterSet[] | Error));
+        return compare(again, baseline.file, baseline.report).queries;
+      });
+    }
     return { ...partial, comparison, verdict: decideVerdict(queries, comparison) };
   } finally {
     await pool?.end().catch(() => undefined);

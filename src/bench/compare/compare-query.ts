@@ -52,7 +52,8 @@ function describeBuffers(b: BufferEvidence): string {
   return `shared buffers per execution under RLS ${b.baseline} -> ${b.current} (${b.source}${control})`;
 }
 
-function describeLatency(l: LatencyEvidence): string {
+/** The latency evidence in one line, for reasons and notes. */
+export function describeLatency(l: LatencyEvidence): string {
   const what = l.method === 'p95' ? 'p95' : 'median';
   const test = l.pValue === null ? 'baseline has no samples: p95 rule' : `p = ${l.pValue}`;
   const control = l.controlRatio === null ? '' : `; as owner x${l.controlRatio.toFixed(2)}`;

@@ -60,7 +60,8 @@ function describeWarnings(current: BenchReport, baseline: BenchReport): string[]
  * worse (an index lost, a large table read whole, a policy evaluated per row), when an execution
  * touches more than 20% more shared buffers, or when its latency under RLS rose significantly
  * (rank test, p < 0.01) by more than 20% and at least `minRegressionMs`. Latency and buffers are
- * judged against the same query run as owner, so a busier machine is not a regression. A query
+ * judged against the same query run as owner, so a busier machine is not a regression (runBench
+ * also measures a latency-only regression again: see confirmLatencyRegressions). A query
  * that fails now but ran in the baseline is a regression; one the baseline lacks is new.
  */
 export function compareBaseline(current: BenchReport, baseline: BenchReport, baselineFile: string, minRegressionMs = DEFAULT_MIN_REGRESSION_MS): BaselineComparison {

@@ -74,7 +74,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
       `Compared with \`${c.baselineFile}\` (${c.baselineFormat}, started ${c.baselineStartedAt}). A query regressed when its plan under RLS got worse ` +
         `(an index lost, a large table read whole, a policy evaluated per row), when an execution touches more than ${c.rules.minChange * 100}% (and ${c.rules.floorBlocks} or more) more shared buffers, ` +
         `or when its median under RLS rose significantly (Mann-Whitney U, one-sided, p < ${c.rules.alpha}) by more than ${c.rules.minChange * 100}% and ${c.minRegressionMs} ms or more. ` +
-        'Latency and buffers are judged against the same query run as owner in the same runs, so a busier machine is not a regression.',
+        'Latency and buffers are judged against the same query run as owner in the same rounds, so a busier machine is not a regression; a query only latency says regressed is measured again and counts only when that confirms it.',
       '',
     );
     lines.push(...header(['query', 'baseline p95 ms', 'p95 ms', 'p95 change', 'median ratio', 'p-value', 'buffers/execution', 'regressed', 'why'], [1, 2, 3, 4, 5]));
