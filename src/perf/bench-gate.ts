@@ -30,6 +30,8 @@ interface Tally {
   readonly runs: number;
   readonly flagged: Map<string, number>;
   readonly expected: readonly string[];
+  /** Latency-only regressions a second measurement did not confirm. */
+  dismissed: number;
 }
 
 let interrupted = false;
@@ -45,7 +47,7 @@ function describeTally(t: Tally, queryCount: number): string[] {
   const falseAlarms = [...t.flagged].filter(([name]) => !t.expected.includes(name)).reduce((sum, [, n]) => sum + n, 0);
   const detected = t.expected.length === 0 ? '-' : `${t.expected.length * t.runs - missed}/${t.expected.length * t.runs}`;
   const others = (queryCount - t.expected.length) * t.runs;
-  return [t.scenario, String(t.runs), flagged.join(', ') || 'none', t.expected.join(', ') || 'none', detected, `${falseAlarms}/${others}`];
+  return [t.scenario, String(t.runs), flagged.join(', ') || 'none', t.expected.join(', ') || 'none', detected, `${falseAlarms}/${others}`, String(t.dismissed)];
 }
 
 async function main(): Promise<void> {
@@ -87,11 +89,12 @@ async function main(): Promise<void> {
       });
     const baseline = await bench();
     const measure = async (scenario: string, expected: readonly string[], count: number) => {
-      const tally: Tally = { scenario, runs: 0, flagged: new Map(), expected };
+      const tally: Tally = { scenario, runs: 0, flagged: new Map(), expected, dismissed: 0 };
       tallies.push(tally);
       for (let i = 0; i < count && !interrupted; i++) {
         const report = await bench(baseline);
         (tally as { runs: number }).runs++;
+        tally.dismissed += report.comparison?.queries.filter((q) => q.notes.some((note) => note.includes('not confirmed by a second measurement'))).length ?? 0;
         for (const name of report.comparison?.regressed ?? []) tally.flagged.set(name, (tally.flagged.get(name) ?? 0) + 1);
         const reasons = report.comparison?.queries.filter((q) => q.regressed).map((q) => `${q.name}: ${q.reasons.join('; ')}`) ?? [];
         process.stderr.write(`${scenario} run ${i + 1}/${count}: ${reasons.length === 0 ? 'nothing flagged' : `\n  ${reasons.join('\n  ')}`}\n`);
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
     await dropScratchDatabase(url).catch((error: unknown) => process.stderr.write(`Could not drop the scratch database medseed_bench_gate: ${String(error)}\n`));
   }
   process.stdout.write(`\nbench --baseline gate on profile ${values.profile}: ${iterations} iterations per query and mode, 2 connections; each run compared with one baseline run\n\n`);
-  printTable(['scenario', 'runs', 'flagged queries (runs flagged)', 'expected', 'detected (query-runs)', 'false alarms (query-runs)'], tallies.map((t) => describeTally(t, queries.length)));
+  printTable(['scenario', 'runs', 'flagged queries (runs flagged)', 'expected', 'detected (query-runs)', 'false alarms (query-runs)', 'dismissed by 2nd measurement'], tallies.map((t) => describeTally(t, queries.length)));
   if (interrupted) process.exitCode = 130;
 }
 
