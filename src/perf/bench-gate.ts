@@ -60,9 +60,14 @@ async function main(): Promise<void> {
       db: { type: 'string' },
     },
   });
-  const runs = Math.max(1, Number(values.runs));
-  const injectedRuns = Math.max(1, Number(values['injected-runs']));
-  const iterations = Math.max(1, Number(values.iterations));
+  const count = (flag: 'runs' | 'injected-runs' | 'iterations') => {
+    const value = Number(values[flag]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag}: must be an integer >= 1, got ${values[flag]}`);
+    return value;
+  };
+  const runs = count('runs');
+  const injectedRuns = count('injected-runs');
+  const iterations = count('iterations');
   process.on('SIGINT', stopOnSignal);
   process.on('SIGTERM', stopOnSignal);
   const server = await resolveDatabase(values.db);
