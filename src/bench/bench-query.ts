@@ -2,7 +2,9 @@ import type pg from 'pg';
 import type { Queryable } from '../db/queryable.js';
 import { BENCH_MODES, type BenchMode, type QuerySpec } from './catalog/query-spec.js';
 import { explainQuery } from './measure/explain-query.js';
-import { measureQuery, type MeasureOptions } from './measure/measure-query.js';
+import { findRlsIndexGap } from './measure/find-rls-index-gap.js';
+import { measureInterleaved } from './measure/measure-interleaved.js';
+import type { Measurement, MeasureOptions } from './measure/measure-query.js';
 import { sessionTargetFor } from './measure/run-in-session.js';
 import { summarizeTimings } from './measure/summarize-timings.js';
 import type { ParameterSet } from './params/parameter-set.js';
@@ -14,6 +16,8 @@ export interface BenchQueryContext {
   readonly admin: Queryable;
   readonly options: MeasureOptions;
   readonly tableRows: ReadonlyMap<string, number>;
+  /** ts_match_vq LEAKPROOF here: explains why a text search under RLS may not use its index. */
+  readonly textSearchLeakproof: boolean | null;
   readonly log: (line: string) => void;
 }
 
@@ -37,34 +41,41 @@ function describe(spec: QuerySpec, sets: readonly ParameterSet[]): Omit<QueryRes
   };
 }
 
-async function benchMode(ctx: BenchQueryContext, spec: QuerySpec, mode: BenchMode, sets: readonly ParameterSet[]): Promise<ModeResult> {
+async function benchModes(ctx: BenchQueryContext, spec: QuerySpec, sets: readonly ParameterSet[]): Promise<Record<BenchMode, ModeResult>> {
   const started = performance.now();
-  const measured = await measureQuery(ctx.pool, spec, mode, sets, ctx.options);
+  const measured = await measureInterleaved(ctx.pool, spec, sets, ctx.options);
+  const results = {} as Record<BenchMode, ModeResult>;
+  for (const mode of BENCH_MODES) results[mode] = await summarizeMode(ctx, spec, mode, sets, measured[mode]);
+  ctx.log(`  ${spec.name} p50 ${results.rls.stats.p50Ms} ms under RLS, ${results.owner.stats.p50Ms} ms as owner (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return results;
+}
+
+async function summarizeMode(ctx: BenchQueryContext, spec: QuerySpec, mode: BenchMode, sets: readonly ParameterSet[], measured: Measurement): Promise<ModeResult> {
   const plan = await explainQuery(ctx.admin, spec, mode, sets[0] as ParameterSet, 0, ctx.tableRows);
   const stats = summarizeTimings(measured.durationsMs);
-  ctx.log(`  ${spec.name} ${mode.padEnd(5)} p50 ${stats.p50Ms} ms, p95 ${stats.p95Ms} ms (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return { stats, rows: { min: Math.min(...measured.rowCounts), max: Math.max(...measured.rowCounts) }, plan, statStatements: null };
+  // kept whole (rounded to the microsecond) so a later run can test for a shift, not compare two p95s
+  const samplesMs = measured.durationsMs.map((ms) => Math.round(ms * 1000) / 1000);
+  return { stats, samplesMs, rows: { min: Math.min(...measured.rowCounts), max: Math.max(...measured.rowCounts) }, plan, statStatements: null };
 }
 
 /**
- * Measures one catalog query under RLS and as owner, explains a representative execution of each,
+ * Measures one catalog query under RLS and as owner (in alternating rounds), explains a representative execution of each,
  * and notes what makes the figures suspect (no rows, RLS and owner disagreeing). A failure is
  * recorded on the query, so one bad query does not hide the others' figures.
  */
 export async function benchQuery(ctx: BenchQueryContext, spec: QuerySpec, sets: readonly ParameterSet[] | Error): Promise<QueryResult> {
   if (sets instanceof Error) {
-    return { ...describe(spec, []), rls: null, owner: null, overhead: null, thresholdMet: false, warnings: [], error: sets.message };
+    return { ...describe(spec, []), rls: null, owner: null, overhead: null, thresholdMet: false, rlsIndexGap: null, warnings: [], error: sets.message };
   }
   const base = describe(spec, sets);
-  const results: Partial<Record<BenchMode, ModeResult>> = {};
+  let results: Record<BenchMode, ModeResult>;
   try {
-    for (const mode of BENCH_MODES) results[mode] = await benchMode(ctx, spec, mode, sets);
+    results = await benchModes(ctx, spec, sets);
   } catch (error) {
     const message = `${(error as Error).message}${(error as { code?: string }).code ? ` (SQLSTATE ${(error as { code?: string }).code})` : ''}`;
-    return { ...base, rls: results.rls ?? null, owner: results.owner ?? null, overhead: null, thresholdMet: false, warnings: [], error: message };
+    return { ...base, rls: null, owner: null, overhead: null, thresholdMet: false, rlsIndexGap: null, warnings: [], error: message };
   }
-  const rls = results.rls as ModeResult;
-  const owner = results.owner as ModeResult;
+  const { rls, owner } = results;
   const warnings: string[] = [];
   for (const [mode, result] of [['RLS', rls], ['owner', owner]] as const) {
     if (result.rows.min === 0) warnings.push(`${mode}: some executions returned no rows; they measure nothing`);
@@ -79,6 +90,7 @@ export async function benchQuery(ctx: BenchQueryContext, spec: QuerySpec, sets: 
     owner,
     overhead: { ratio: owner.stats.p50Ms > 0 ? round(rls.stats.p50Ms / owner.stats.p50Ms, 3) : 0, ms: round(rls.stats.p50Ms - owner.stats.p50Ms, 3) },
     thresholdMet: rls.stats.p95Ms <= spec.thresholdMs,
+    rlsIndexGap: findRlsIndexGap(rls.plan.json, owner.plan.json, ctx.textSearchLeakproof),
     warnings,
     error: null,
   };

@@ -5,9 +5,11 @@ import { redactUrl } from '../db/redact-url.js';
 import { createWorldFor } from '../runner/create-world-for.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { benchQuery } from './bench-query.js';
+import { confirmLatencyRegressions } from './compare/confirm-latency-regressions.js';
 import type { QuerySpec } from './catalog/query-spec.js';
 import { assertCanBench, assertDrawnIdsExist } from './measure/check-database.js';
 import { describeEnvironment } from './measure/describe-environment.js';
+import { INTERLEAVE_ROUND } from './measure/measure-interleaved.js';
 import { diffStatStatements, ensureStatStatements, snapshotStatStatements, type StatSnapshot, type StatStatementsStatus } from './measure/stat-statements.js';
 import { attachStatStatements } from './report/attach-stat-statements.js';
 import { captureSample } from './params/capture-sample.js';
@@ -15,7 +17,7 @@ import type { DrawKind } from './params/draw-kinds.js';
 import { drawParameterSets, DrawError } from './params/draw-parameter-sets.js';
 import type { ParameterSet } from './params/parameter-set.js';
 import { BENCH_FORMAT, type BenchReport, type QueryResult } from './report/bench-report.js';
-import { compareBaseline } from './report/compare-baseline.js';
+import { compareBaseline, DEFAULT_MIN_REGRESSION_MS } from './report/compare-baseline.js';
 import { decideVerdict } from './report/decide-verdict.js';
 
 export interface BenchOptions {
@@ -67,7 +69,7 @@ async function trySnapshot(admin: pg.Client, status: StatStatementsStatus): Prom
 /**
  * Runs the catalog against a seeded database: draws parameters from the generator, measures every
  * query under RLS and as owner, explains one execution of each, snapshots pg_stat_statements, and
- * compares with a baseline. Returns the whole report; writing and printing it is the caller's.
+ * compares with a baseline (measuring a query again when only its latency says it regressed). Returns the whole report; writing and printing it is the caller's.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? (() => undefined);
@@ -90,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       client.query("SET TimeZone = 'UTC'; SET search_path TO public").catch(() => undefined);
     });
     const warmup = options.warmup ?? options.parameterSets;
-    const ctx = { pool, admin, options: { iterations: options.iterations, concurrency: options.concurrency, warmup }, tableRows, log };
+    const ctx = { pool, admin, options: { iterations: options.iterations, concurrency: options.concurrency, warmup }, tableRows, textSearchLeakproof: environment.textSearchLeakproof ?? null, log };
     const before = await trySnapshot(admin, statStatus);
     const measured: QueryResult[] = [];
     for (const spec of specs) {
@@ -111,6 +113,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         iterations: options.iterations,
         concurrency: options.concurrency,
         warmup,
+        interleaveRound: INTERLEAVE_ROUND,
         parameterSets: options.parameterSets,
         sampleSize: options.sampleSize,
         only: options.only && options.only.length > 0 ? [...options.only] : null,
@@ -129,9 +132,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       statStatements: { ...statStatus, available: statStatus.available && before !== undefined, top: deltas.slice(0, 15) },
       queries,
     };
-    const comparison = options.baseline
-      ? compareBaseline({ ...partial, comparison: null, verdict: decideVerdict(queries, null) }, options.baseline.report, options.baseline.file, options.minRegressionMs ?? 0)
-      : null;
+    const { baseline } = options;
+    const minRegressionMs = options.minRegressionMs ?? DEFAULT_MIN_REGRESSION_MS;
+    const compare = (measuredQueries: readonly QueryResult[], file: string, report: BenchReport) =>
+      compareBaseline({ ...partial, queries: measuredQueries, comparison: null, verdict: decideVerdict(measuredQueries, null) }, report, file, minRegressionMs);
+    let comparison = baseline ? compare(queries, baseline.file, baseline.report) : null;
+    if (comparison && baseline) {
+      comparison = await confirmLatencyRegressions(comparison, async (names) => {
+        log(`Measuring again to confirm a slowdown: ${names.join(', ')}`);
+        const again: QueryResult[] = [];
+        for (const spec of specs.filter((s) => names.includes(s.name))) again.push(await benchQuery(ctx, spec, sets.get(spec.draw) as ParameterSet[] | Error));
+        return compare(again, baseline.file, baseline.report).queries;
+      });
+    }
     return { ...partial, comparison, verdict: decideVerdict(queries, comparison) };
   } finally {
     await pool?.end().catch(() => undefined);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_ROLES } from '../../src/bench/catalog/query-spec.js';
 import { PLAN_FLAG_KINDS } from '../../src/bench/measure/flag-plan.js';
 import { DRAW_KINDS } from '../../src/bench/params/draw-kinds.js';
-import { BENCH_FORMAT } from '../../src/bench/report/bench-report.js';
+import { BENCH_FORMAT, BENCH_FORMATS } from '../../src/bench/report/bench-report.js';
 import { BENCH_JSON_SCHEMA } from '../../src/bench/report/validate-bench-json.js';
 import { validateJsonSchema, type JsonSchema } from '../../src/bench/report/validate-json-schema.js';
 
@@ -46,6 +46,7 @@ describe('the bench.json schema', () => {
     expect(query.role!.enum).toEqual([...BENCH_ROLES]);
     expect(query.draw!.enum).toEqual([...DRAW_KINDS]);
     expect(defs.modeResult!.properties!.plan!.properties!.flags!.items!.properties!.kind!.enum).toEqual([...PLAN_FLAG_KINDS]);
-    expect(BENCH_JSON_SCHEMA.properties!.format!.const).toBe(BENCH_FORMAT);
+    expect(BENCH_JSON_SCHEMA.properties!.format!.enum).toEqual([...BENCH_FORMATS]);
+    expect(BENCH_FORMATS.at(-1)).toBe(BENCH_FORMAT);
   });
 });

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Queryable } from '../../db/queryable.js';
 import { TABLE_NAMES } from '../../tables/table-specs.js';
+import { readTextSearchLeakproof } from './read-text-search-leakproof.js';
 
 // Settings that change plans or latency: recorded so two runs can be compared knowingly.
 const SETTINGS = [
@@ -30,10 +31,12 @@ export interface BenchEnvironment {
   readonly serverVersion: string;
   readonly settings: Readonly<Record<string, string>>;
   readonly tables: Readonly<Record<string, TableSize>>;
+  /** ts_match_vq (behind @@) LEAKPROOF in this database; null when unknown (absent in medseed-bench/1). */
+  readonly textSearchLeakproof?: boolean | null;
   readonly client: { readonly node: string; readonly platform: string; readonly cpus: number; readonly memoryGb: number };
 }
 
-/** Server version and settings, table sizes, and the client machine. */
+/** Server version and settings, table sizes, whether text search is LEAKPROOF, and the client machine. */
 export async function describeEnvironment(client: Queryable): Promise<BenchEnvironment> {
   const version = await client.query<{ version: string }>('SELECT version()');
   const settings = await client.query<{ name: string; setting: string; unit: string | null }>(
@@ -50,6 +53,7 @@ export async function describeEnvironment(client: Queryable): Promise<BenchEnvir
     serverVersion: version.rows[0]?.version ?? 'unknown',
     settings: Object.fromEntries(settings.rows.map((row) => [row.name, row.unit ? `${row.setting} (${row.unit})` : row.setting])),
     tables: Object.fromEntries(tables.rows.map((row) => [row.name, { rows: Math.round(row.rows), bytes: Number(row.bytes) }])),
+    textSearchLeakproof: await readTextSearchLeakproof(client),
     client: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
   };
 }

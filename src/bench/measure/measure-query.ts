@@ -10,6 +10,11 @@ export interface MeasureOptions {
   readonly warmup: number;
 }
 
+/** Where a slice of a longer measurement starts: measured execution i uses parameter set (first + i) mod sets. */
+export interface MeasureSlice {
+  readonly first: number;
+}
+
 export interface Measurement {
   readonly durationsMs: number[];
   /** Rows returned by each measured execution. */
@@ -19,9 +24,17 @@ export interface Measurement {
 /**
  * Runs warm-up, then `iterations` measured executions with `concurrency` workers sharing the pool,
  * each execution in its own pooled transaction (checkout, role and settings, query, rollback).
- * Execution i uses parameter set i modulo the number of sets. Only the catalog statement is timed.
+ * Execution i uses parameter set i modulo the number of sets (shifted by `slice.first`). Only the
+ * catalog statement is timed.
  */
-export async function measureQuery(pool: pg.Pool, spec: QuerySpec, mode: BenchMode, sets: readonly ParameterSet[], options: MeasureOptions): Promise<Measurement> {
+export async function measureQuery(
+  pool: pg.Pool,
+  spec: QuerySpec,
+  mode: BenchMode,
+  sets: readonly ParameterSet[],
+  options: MeasureOptions,
+  slice: MeasureSlice = { first: 0 },
+): Promise<Measurement> {
   const statement = spec.statements[mode];
   const durationsMs: number[] = [];
   const rowCounts: number[] = [];
@@ -31,7 +44,7 @@ export async function measureQuery(pool: pg.Pool, spec: QuerySpec, mode: BenchMo
   const worker = async () => {
     for (let i = next++; i < total && !failure; i = next++) {
       const measured = i >= options.warmup;
-      const set = sets[(measured ? i - options.warmup : i) % sets.length] as ParameterSet;
+      const set = sets[(measured ? slice.first + i - options.warmup : i) % sets.length] as ParameterSet;
       const values = valuesFor(statement.names, set);
       const client = await pool.connect();
       try {

@@ -1,17 +1,27 @@
 import type { BenchRole } from '../catalog/query-spec.js';
 import type { BenchEnvironment } from '../measure/describe-environment.js';
 import type { PlanReport } from '../measure/explain-query.js';
+import type { RlsIndexGap } from '../measure/find-rls-index-gap.js';
 import type { StatStatementsDelta, StatStatementsStatus } from '../measure/stat-statements.js';
 import type { TimingStats } from '../measure/summarize-timings.js';
 import type { DrawKind } from '../params/draw-kinds.js';
 import type { BaselineComparison } from './compare-baseline.js';
 
-/** Identifies the shape of bench.json; bump on an incompatible change. Documented by bench-json-schema.json. */
-export const BENCH_FORMAT = 'medseed-bench/1';
+/**
+ * Identifies the shape of bench.json; bump on a change. Documented by bench-json-schema.json.
+ * 2 added per-execution latency samples, the gate's evidence and the LEAKPROOF findings; a
+ * medseed-bench/1 file is still read as a baseline (its latency is then compared by p95).
+ */
+export const BENCH_FORMAT = 'medseed-bench/2';
+/** Formats `--baseline` reads. */
+export const BENCH_FORMATS = ['medseed-bench/1', BENCH_FORMAT] as const;
+export type BenchFormat = (typeof BENCH_FORMATS)[number];
 
 /** One query in one mode (under RLS, or as owner without it). */
 export interface ModeResult {
   readonly stats: TimingStats;
+  /** Every measured execution's latency in ms, in the order they finished (absent in medseed-bench/1). */
+  readonly samplesMs?: readonly number[];
   /** Rows returned by the measured executions. */
   readonly rows: { readonly min: number; readonly max: number };
   readonly plan: PlanReport;
@@ -41,6 +51,8 @@ export interface QueryResult {
   readonly overhead: { readonly ratio: number; readonly ms: number } | null;
   /** p95 under RLS within thresholdMs. */
   readonly thresholdMet: boolean;
+  /** Indexes the owner's plan uses and the plan under RLS does not (absent in medseed-bench/1). */
+  readonly rlsIndexGap?: RlsIndexGap | null;
   readonly warnings: readonly string[];
   readonly error: string | null;
 }
@@ -54,7 +66,7 @@ export interface BenchVerdict {
 
 /** Everything `medseed bench --out DIR` writes to bench.json. */
 export interface BenchReport {
-  readonly format: typeof BENCH_FORMAT;
+  readonly format: BenchFormat;
   readonly medseedVersion: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -62,6 +74,8 @@ export interface BenchReport {
     readonly iterations: number;
     readonly concurrency: number;
     readonly warmup: number;
+    /** Executions per mode before switching to the other (absent in medseed-bench/1, which measured one mode, then the other). */
+    readonly interleaveRound?: number;
     readonly parameterSets: number;
     readonly sampleSize: number;
     readonly only: readonly string[] | null;

@@ -24,7 +24,7 @@ export function describeVerdict(verdict: BenchVerdict, compared: boolean): strin
   if (verdict.pass) return `PASS: every query within its threshold${compared ? ', none regressed against the baseline' : ''}`;
   const parts = [
     verdict.overThreshold.length > 0 ? `over threshold (p95 under RLS): ${verdict.overThreshold.join(', ')}` : '',
-    verdict.regressed.length > 0 ? `regressed (p95 more than 20% worse than the baseline): ${verdict.regressed.join(', ')}` : '',
+    verdict.regressed.length > 0 ? `regressed against the baseline (plan, buffers or a significant >20% slowdown; see the reasons above): ${verdict.regressed.join(', ')}` : '',
     verdict.errors.length > 0 ? `failed to run: ${verdict.errors.join(', ')}` : '',
   ].filter(Boolean);
   return `FAIL: ${parts.join('; ')}`;

@@ -1,6 +1,7 @@
 import { DRAW_KIND_INFO } from '../params/draw-kinds.js';
 import type { BenchReport, ModeResult, QueryResult } from './bench-report.js';
 import { describeVerdict, verdictLabel } from './decide-verdict.js';
+import { describeLeakproof } from './describe-leakproof.js';
 import { formatChange, formatMs, formatOverhead } from './format-ms.js';
 import { summaryCells } from './summary-cells.js';
 
@@ -35,6 +36,7 @@ function querySection(query: QueryResult, report: BenchReport): string[] {
   const flags = query.rls?.plan.flags ?? [];
   lines.push(flags.length > 0 ? 'Plan flags under RLS:' : 'Plan flags under RLS: none.');
   for (const flag of flags) lines.push(`- \`${flag.kind}\`: ${flag.message}`);
+  if (query.rlsIndexGap) lines.push('', `Index used as owner but not under RLS: ${query.rlsIndexGap.indexes.map((i) => `\`${i}\``).join(', ')}; ${query.rlsIndexGap.reason}.`);
   if (query.warnings.length > 0) lines.push('', 'Warnings:', ...query.warnings.map((warning) => `- ${warning}`));
   lines.push('', 'SQL under RLS:', '', ...fence('sql', query.sql.rls), '');
   if (query.rls) lines.push(`Plan under RLS (planning ${formatMs(query.rls.plan.planningMs)} ms, execution ${formatMs(query.rls.plan.executionMs)} ms):`, '', ...fence('text', query.rls.plan.text), '');
@@ -54,6 +56,8 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '',
     `${environment.serverVersion}; client ${environment.client.platform}, ${environment.client.cpus} CPUs, ${environment.client.memoryGb} GB, Node ${environment.client.node}.`,
     '',
+    `${describeLeakproof(environment.textSearchLeakproof)[0]!.toUpperCase()}${describeLeakproof(environment.textSearchLeakproof).slice(1)}.`,
+    '',
     `**${describeVerdict(report.verdict, report.comparison !== null)}**`,
     '',
     'Times in milliseconds, as the application runs the queries: `SET LOCAL ROLE`, tenant and clinician set with `set_config(..., true)`. ' +
@@ -64,9 +68,31 @@ export function formatBenchMarkdown(report: BenchReport): string {
   ];
   if (report.comparison) {
     const c = report.comparison;
-    lines.push('## Baseline', '', `Compared with \`${c.baselineFile}\` (started ${c.baselineStartedAt}): a p95 more than 20% worse is a regression${c.minRegressionMs > 0 ? ` when also ${c.minRegressionMs} ms worse or more` : ''}.`, '');
-    lines.push(...header(['query', 'baseline p95 ms', 'p95 ms', 'change', 'regressed'], [1, 2, 3]));
-    for (const q of c.queries) lines.push(row([q.name, formatMs(q.baselineP95Ms), formatMs(q.currentP95Ms), q.status === 'compared' ? formatChange(q.change) : q.status, q.regressed ? '**yes**' : 'no']));
+    lines.push(
+      '## Baseline',
+      '',
+      `Compared with \`${c.baselineFile}\` (${c.baselineFormat}, started ${c.baselineStartedAt}). A query regressed when its plan under RLS got worse ` +
+        `(an index lost, a large table read whole, a policy evaluated per row), when an execution touches more than ${c.rules.minChange * 100}% (and ${c.rules.floorBlocks} or more) more shared buffers, ` +
+        `or when its median under RLS rose significantly (Mann-Whitney U, one-sided, p < ${c.rules.alpha}) by more than ${c.rules.minChange * 100}% and ${c.minRegressionMs} ms or more. ` +
+        'Latency and buffers are judged against the same query run as owner in the same rounds, so a busier machine is not a regression; a query only latency says regressed is measured again and counts only when that confirms it.',
+      '',
+    );
+    lines.push(...header(['query', 'baseline p95 ms', 'p95 ms', 'p95 change', 'median ratio', 'p-value', 'buffers/execution', 'regressed', 'why'], [1, 2, 3, 4, 5]));
+    for (const q of c.queries) {
+      const latency = q.latency;
+      const buffers = q.buffers;
+      lines.push(row([
+        q.name,
+        formatMs(q.baselineP95Ms),
+        formatMs(q.currentP95Ms),
+        q.status === 'compared' ? formatChange(q.change) : q.status,
+        latency ? `x${latency.ratio.toFixed(2)}${latency.controlRatio === null ? '' : ` (owner x${latency.controlRatio.toFixed(2)})`}` : '-',
+        latency?.pValue === null || latency === null ? '-' : String(latency.pValue),
+        buffers ? `${buffers.baseline} -> ${buffers.current}` : '-',
+        q.regressed ? '**yes**' : 'no',
+        [...q.reasons, ...q.notes.map((note) => `(not counted) ${note}`)].join('; ') || '-',
+      ]));
+    }
     if (c.warnings.length > 0) lines.push('', 'The runs differ in:', ...c.warnings.map((w) => `- ${w}`));
     lines.push('');
   }

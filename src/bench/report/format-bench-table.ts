@@ -1,5 +1,6 @@
 import type { BenchReport } from './bench-report.js';
 import { describeVerdict } from './decide-verdict.js';
+import { describeLeakproof } from './describe-leakproof.js';
 import { summaryCells } from './summary-cells.js';
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
@@ -25,9 +26,19 @@ export function formatBenchTable(report: BenchReport): string {
   for (const query of report.queries) {
     if (query.error) notes.push(`  ${query.name}: error: ${query.error}`);
     for (const flag of query.rls?.plan.flags ?? []) notes.push(`  ${query.name}: plan under RLS: ${flag.message}`);
+    if (query.rlsIndexGap) notes.push(`  ${query.name}: the owner plan uses ${query.rlsIndexGap.indexes.join(', ')} and the plan under RLS does not: ${query.rlsIndexGap.reason}`);
     for (const warning of query.warnings) notes.push(`  ${query.name}: ${warning}`);
   }
+  notes.push(`  ${describeLeakproof(report.environment.textSearchLeakproof)}`);
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);
+  const judged = report.comparison?.queries.filter((q) => q.reasons.length + q.notes.length > 0) ?? [];
+  if (judged.length > 0) {
+    lines.push('', `Against the baseline ${report.comparison!.baselineFile}:`);
+    for (const q of judged) {
+      for (const reason of q.reasons) lines.push(`  ${q.name}: REGRESSED: ${reason}`);
+      for (const note of q.notes) lines.push(`  ${q.name}: not counted: ${note}`);
+    }
+  }
   if (report.comparison && report.comparison.warnings.length > 0) {
     lines.push('', `Baseline ${report.comparison.baselineFile} differs from this run in:`, ...report.comparison.warnings.map((w) => `  ${w}`));
   }

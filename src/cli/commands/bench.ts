@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { defaultCatalogDir, loadQueryCatalog, selectQueries } from '../../bench/catalog/load-query-catalog.js';
 import { readSeededManifest } from '../../bench/measure/check-database.js';
+import { DEFAULT_MIN_REGRESSION_MS } from '../../bench/report/compare-baseline.js';
 import { formatBenchTable } from '../../bench/report/format-bench-table.js';
 import { readBenchJson } from '../../bench/report/validate-bench-json.js';
 import { checkBenchOutputDir, writeBenchOutput } from '../../bench/report/write-bench-output.js';
@@ -53,8 +54,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('warmup', { type: 'number', describe: 'Unmeasured executions first (default: one per parameter set)', requiresArg: true })
       .option('parameter-sets', { type: 'number', default: 24, describe: 'Parameter sets drawn per query, used in turn', requiresArg: true })
       .option('sample-size', { type: 'number', default: 300, describe: 'Patients regenerated to draw parameters from', requiresArg: true })
-      .option('baseline', { type: 'string', describe: 'A previous bench.json: exit 1 when a p95 is more than 20% worse', requiresArg: true })
-      .option('min-regression-ms', { type: 'number', default: 0, describe: 'Also require a regression to be this many ms worse (ignores sub-ms noise)', requiresArg: true })
+      .option('baseline', { type: 'string', describe: 'A previous bench.json: exit 1 when a query regressed (worse plan, >20% more buffers, or a significant >20% slowdown)', requiresArg: true })
+      .option('min-regression-ms', { type: 'number', default: DEFAULT_MIN_REGRESSION_MS, describe: 'A slowdown must also be this many ms to count (sub-ms differences are round-trip noise)', requiresArg: true })
       .option('out', { type: 'string', describe: 'Directory to write bench.json and bench.md into', requiresArg: true })
       .option('force', { type: 'boolean', default: false, describe: '--out may hold other files (kept; only bench.json and bench.md are replaced)' })
       .option('only', { type: 'string', describe: 'Run only these catalog queries (comma-separated names)', requiresArg: true })
@@ -63,7 +64,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .group(['iterations', 'concurrency', 'warmup', 'parameter-sets', 'sample-size', 'only', 'catalog'], 'Bench:')
       .group(['out', 'force', 'baseline', 'min-regression-ms'], 'Output:')
       .example('$0 bench', 'Bench the embedded database with the data it was seeded with')
-      .example('$0 bench --out out/bench --baseline main/bench.json', 'Write bench.json and bench.md; fail on a >20% p95 regression')
+      .example('$0 bench --out out/bench --baseline main/bench.json', 'Write bench.json and bench.md; fail on a regression against the baseline')
       .strict() as never,
   handler: async (args) => {
     if (args.out !== undefined) checkBenchOutputDir(args.out, args.force);
