@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Queryable } from '../../db/queryable.js';
 import { TABLE_NAMES } from '../../tables/table-specs.js';
-import { readTextSearchLeakproof } from './read-text-search-leakproof.js';
+import { readLeakproofSearch } from '../../db/leakproof-search.js';
 
 // Settings that change plans or latency: recorded so two runs can be compared knowingly.
 const SETTINGS = [
@@ -53,7 +53,7 @@ export async function describeEnvironment(client: Queryable): Promise<BenchEnvir
     serverVersion: version.rows[0]?.version ?? 'unknown',
     settings: Object.fromEntries(settings.rows.map((row) => [row.name, row.unit ? `${row.setting} (${row.unit})` : row.setting])),
     tables: Object.fromEntries(tables.rows.map((row) => [row.name, { rows: Math.round(row.rows), bytes: Number(row.bytes) }])),
-    textSearchLeakproof: await readTextSearchLeakproof(client),
+    textSearchLeakproof: await readLeakproofSearch(client),
     client: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
   };
 }
