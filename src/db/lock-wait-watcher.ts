@@ -50,6 +50,7 @@ interface WaitRow {
   mode: string;
   classid: string | null;
   objid: string | null;
+  objsubid: number | null;
   waited: number;
   query: string;
   holder_pid: number | null;
@@ -61,7 +62,7 @@ interface WaitRow {
 }
 
 const WAITS_SQL = `
-  SELECT w.pid, l.locktype, l.relation::regclass::text AS relation, l.mode, l.classid::text AS classid, l.objid::text AS objid,
+  SELECT w.pid, l.locktype, l.relation::regclass::text AS relation, l.mode, l.classid::text AS classid, l.objid::text AS objid, l.objsubid,
          extract(epoch FROM clock_timestamp() - coalesce(l.waitstart, w.query_start))::float8 AS waited,
          left(w.query, 200) AS query,
          h.pid AS holder_pid, h.application_name AS holder_application, h.usename AS holder_user, h.state AS holder_state,
@@ -83,7 +84,7 @@ export async function findLockWaits(client: Queryable, pids: readonly number[]):
       const table = row.locktype === 'relation' && row.relation ? row.relation : undefined;
       wait = {
         pid: row.pid,
-        target: table ? `table ${table}` : row.locktype === 'advisory' ? `advisory lock (${row.classid}, ${row.objid})` : `${row.locktype} lock`,
+        target: table ? `table ${table}` : row.locktype === 'advisory' ? describeAdvisoryLock(row) : `${row.locktype} lock`,
         table,
         mode: describeMode(row.mode),
         waitedSeconds: row.waited,
@@ -180,6 +181,12 @@ export function describeBlockers(blockers: readonly LockBlocker[]): string {
       `pid ${b.pid} (application "${b.application}", user ${b.user}, ${b.state}${b.since ? ` since ${new Date(b.since).toISOString().slice(11, 19)} UTC` : ''}: ${b.query || 'no query'})`,
   );
   return shown.join(', ') + (blockers.length > 3 ? ` and ${blockers.length - 3} more` : '');
+}
+
+/** pg_locks splits a bigint key into classid (high half) and objid (low half), objsubid 1; a pair of ints is objsubid 2. */
+function describeAdvisoryLock(row: Pick<WaitRow, 'classid' | 'objid' | 'objsubid'>): string {
+  const key = row.objsubid === 1 ? String((BigInt(row.classid ?? 0) << 32n) | BigInt(row.objid ?? 0)) : `${row.classid}, ${row.objid}`;
+  return `advisory lock (${key})`;
 }
 
 /** AccessShareLock -> ACCESS SHARE, as LOCK TABLE spells it. */

@@ -12,7 +12,7 @@ import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import { applyPostLoad } from './post-load.js';
 import { assertCanBulkLoad, prepareTables } from './prepare-tables.js';
-import { LockTimeoutError } from './lock-timeout-error.js';
+import { LockTimeoutError } from '../db/lock-timeout-error.js';
 import { acquireLoaderLock } from './run-lock.js';
 import { recordRunEnd, recordRunPhase, recordRunStart } from './run-record.js';
 import { settleDeadRuns, type AbandonedRun } from './settle-dead-runs.js';

@@ -1,4 +1,4 @@
-import { LockTimeoutError } from '../load/lock-timeout-error.js';
+import { LockTimeoutError } from '../db/lock-timeout-error.js';
 import type { SeedError } from '../load/seed-database.js';
 
 // The server went away under us: stopped, crashed, or restarting after a crash.

@@ -1,4 +1,4 @@
-import { describeBlockers, type LockWait } from '../db/lock-wait-watcher.js';
+import { describeBlockers, type LockWait } from './lock-wait-watcher.js';
 
 /** A statement gave up waiting for a lock (SQLSTATE 55P03): names the lock, who held it, and the fix. */
 export class LockTimeoutError extends Error {
