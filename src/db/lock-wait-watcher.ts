@@ -31,7 +31,7 @@ export interface LockWaitWatcherOptions {
   readonly report: (line: string) => void;
   /** The lock timeout in force, for the message; 0 = none. */
   readonly lockTimeoutSeconds?: number;
-  /** Silence for short waits. */
+  /** Silence for short waits: 2 s, or half the lock timeout when that is shorter. */
   readonly firstReportSeconds?: number;
   readonly repeatSeconds?: number;
   readonly pollMilliseconds?: number;
@@ -117,11 +117,13 @@ export async function findLockWaits(client: Queryable, pids: readonly number[]):
  * try { await work(); } finally { await watcher.stop(); }
  */
 export function startLockWaitWatcher(client: Queryable, options: LockWaitWatcherOptions): LockWaitWatcher {
-  const first = options.firstReportSeconds ?? 2;
+  // A short lock timeout is reported before it expires, so the holder is named while it still holds.
+  const timeout = options.lockTimeoutSeconds ?? 0;
+  const first = options.firstReportSeconds ?? (timeout > 0 ? Math.min(2, timeout / 2) : 2);
   const repeat = options.repeatSeconds ?? 10;
   const reported = new Map<string, number>();
   let last: { wait: LockWait; seenAt: number } | undefined;
-  const pollMs = options.pollMilliseconds ?? 1000;
+  const pollMs = options.pollMilliseconds ?? 500;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> = Promise.resolve();

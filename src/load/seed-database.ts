@@ -166,8 +166,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     timings[phase] = (performance.now() - phaseStarted) / 1000;
     phase = next;
     phaseStarted = performance.now();
-    options.onPhase?.(next);
+    // Recorded before it is announced, so whoever reads medseed.runs after seeing the line finds it.
     if (runId !== undefined) await recordRunPhase(admin, runId, next);
+    options.onPhase?.(next);
   };
   let monitor: pg.Client | undefined;
   let watcher: LockWaitWatcher | undefined;
@@ -250,7 +251,16 @@ function toSeedError(
   if (isLockTimeout(cause)) {
     return new SeedError(known?.phase ?? phase, known?.table ?? wait?.table, new LockTimeoutError(lockTimeoutSeconds, wait, cause));
   }
-  return known ?? new SeedError(phase, undefined, error);
+  return known ?? new SeedError(phase, tableOf(error), error);
+}
+
+/** The table an error names: PostgreSQL sets `table` on constraint and data errors, and so may a wrapper. */
+function tableOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const table = (current as { table?: unknown }).table;
+    if (typeof table === 'string' && table !== '') return table;
+  }
+  return undefined;
 }
 
 /**

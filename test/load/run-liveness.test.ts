@@ -75,7 +75,7 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
   });
 
   for (const [signal, exitCode] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it(`records a run interrupted by ${signal} mid-COPY as failed with its phase, exits ${exitCode}, keeps the server up, and --reset recovers`, async () => {
+    it(`records a run interrupted by ${signal} mid-COPY as failed with its phase, exits ${exitCode}, keeps the server up${signal === 'SIGINT' ? ', and --reset recovers' : ''}`, async () => {
       const seeding = server.spawn(...LONG_SEED, '--reset');
       await seeding.waitForStderr(/\[generate\+copy\] \d+% of patients/);
       seeding.kill(signal);
@@ -122,6 +122,22 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
     const after = await server.run('seed', '--profile', 'tiny', '--reset', '--lock-timeout', '3');
     expect(after.code, after.stderr).toBe(0);
     expect(after.stderr).not.toMatch(/waiting/);
+  });
+
+  it('migrate, too, says what it waits for and gives up after --lock-timeout', async () => {
+    const holder = await server.connect('migration-holder');
+    try {
+      // The lock every medseed migrate takes first (src/db/migrations/apply-migrations.ts).
+      await holder.query('SELECT pg_advisory_lock(4826199311)');
+      const holderPid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const result = await server.run('migrate', '--lock-timeout', '3');
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`waiting \\d+ s for an EXCLUSIVE lock on advisory lock \\(4826199311\\) .*held by pid ${holderPid} \\(application "migration-holder"`));
+      expect(result.stderr).toMatch(new RegExp(`gave up after 3 s .*pg_terminate_backend\\(${holderPid}\\).*No migration was applied`));
+    } finally {
+      await holder.end();
+    }
+    expect((await server.run('migrate')).code).toBe(0);
   });
 
   it('never prints the password of the connection URL', () => {
