@@ -43,7 +43,11 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       // yargs' own errors (a flag without its value, ...) are usage errors; anything else is a bug
       if (error && error.name !== 'YError') throw error;
-      usageError ??= describeUsageError(message ?? error?.message ?? 'invalid command line', session.knownOptions);
+      const text = message ?? error?.message ?? 'invalid command line';
+      usageError ??=
+        text === `Unknown argument: ${argv[0]}`
+          ? `unknown command "${argv[0]}": the commands are ${COMMAND_NAMES}`
+          : describeUsageError(text, session.knownOptions, argv);
     });
   try {
     await parser.parseAsync();

@@ -4,8 +4,8 @@ import { DEFAULT_PROFILE, DEFAULT_SEED, type RunConfigInput } from '../config/re
 /** Flags that decide the generated data, shared by generate, seed, verify and bench. */
 export function withRunConfigOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('profile', { type: 'string', describe: 'Named profile from fixtures/profiles (tiny, ci, baseline, 10x, 100x)', default: DEFAULT_PROFILE })
-    .option('seed', { type: 'string', describe: 'Run seed: the same seed, profile and version give the same data', default: DEFAULT_SEED })
+    .option('profile', { type: 'string', describe: 'Named profile from fixtures/profiles (tiny, ci, baseline, 10x, 100x)', default: DEFAULT_PROFILE, requiresArg: true })
+    .option('seed', { type: 'string', describe: 'Run seed: the same seed, profile and version give the same data', default: DEFAULT_SEED, requiresArg: true })
     .option('config', { type: 'string', describe: 'JSON file overriding profile keys (volumes, params, referenceDate, ...)', requiresArg: true })
     .option('patients', { type: 'number', describe: 'Override the number of patients', requiresArg: true })
     .option('orgs', { type: 'number', describe: 'Override the number of organizations (tenants)', requiresArg: true })

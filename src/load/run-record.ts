@@ -8,14 +8,15 @@ import { lockRun } from './run-lock.js';
  * loader's own connection): while the session lives the run is live; if it dies, the next seed,
  * verify or bench marks the run abandoned. Row and lock become visible together (one transaction),
  * so no reader can find the row without its lock.
+ * `options`: choices that change what a benchmark measures (e.g. LEAKPROOF text search).
  */
-export async function recordRunStart(client: Queryable, config: RunConfig, phase: string): Promise<number> {
+export async function recordRunStart(client: Queryable, config: RunConfig, phase: string, options: object = {}): Promise<number> {
   await client.query('BEGIN');
   try {
     const result = await client.query<{ id: string }>(
-      `INSERT INTO medseed.runs (status, seed, profile, generator_version, volumes, phase)
-       VALUES ('running', $1, $2, $3, $4, $5) RETURNING id`,
-      [config.seed, config.profile.name, GENERATOR_VERSION, JSON.stringify(config.profile.volumes), phase],
+      `INSERT INTO medseed.runs (status, seed, profile, generator_version, volumes, phase, options)
+       VALUES ('running', $1, $2, $3, $4, $5, $6) RETURNING id`,
+      [config.seed, config.profile.name, GENERATOR_VERSION, JSON.stringify(config.profile.volumes), phase, JSON.stringify(options)],
     );
     const runId = Number(result.rows[0]!.id);
     await lockRun(client, runId);

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { UsageError } from '../cli/errors.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { connect, ownBackendPids } from '../db/connect.js';
+import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
 import { applyMigrations } from '../db/migrations/apply-migrations.js';
@@ -44,6 +45,10 @@ export interface SeedOptions {
   readonly onPhase?: (phase: SeedPhase) => void;
   readonly onRows?: (rows: Record<TableName, number>, patients: number) => void;
   readonly log?: (line: string) => void;
+  /** --leakproof-search (true) / --no-leakproof-search (false); left out, the server's setting stays. */
+  readonly leakproofSearch?: boolean;
+  /** Told once about retired migrations this database recorded (see applyMigrations). */
+  readonly onNotice?: (text: string) => void;
 }
 
 export interface SeedSummary {
@@ -186,15 +191,17 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     if (options.signal?.aborted) throw new Error('interrupted before it started');
     await assertCanBulkLoad(admin);
     await acquireLoaderLock(admin);
-    await applyMigrations(admin, { upTo: 'schema' });
+    await applyMigrations(admin, { upTo: 'schema', onNotice: options.onNotice });
     const abandoned = await settleDeadRuns(admin);
     if (abandoned.length > 0) options.onAbandoned?.(abandoned);
     await enter('prepare');
+    const startRun = async () =>
+      recordRunStart(admin, options.config, 'prepare', await applyLeakproofSearchChoice(admin, options.leakproofSearch));
     // --reset truncates: record the run first, so a failure from here on is never invisible. Without
     // it, prepare only checks (and refuses a non-empty database) until the run is recorded.
-    if (options.reset) runId = await recordRunStart(admin, options.config, 'prepare');
+    if (options.reset) runId = await startRun();
     await prepareTables(admin, options.reset);
-    runId ??= await recordRunStart(admin, options.config, 'prepare');
+    runId ??= await startRun();
     const digests = createTableDigests();
     await enter('generate+copy');
     await loadTables({ ...options, url }, digests);

@@ -7,12 +7,9 @@ import { encodeCsvHeader, type RowFormat } from '../encoders/index.js';
 import type { BinaryChunk } from '../runner/binary-chunk.js';
 import { TABLE_SPECS, tableSpec, type TableName } from '../tables/table-specs.js';
 import { GENERATOR_VERSION } from '../version.js';
-import { createManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, MANIFEST_IN_PROGRESS_FILE, tableFileName as fileName } from './generate-output.js';
+import { createManifest, MANIFEST_GENERATOR, type Manifest } from './manifest.js';
 import { createTableDigests } from './table-digests.js';
-
-function fileName(table: TableName, format: RowFormat): string {
-  return `${table}.${format === 'csv' ? 'csv' : 'sql'}`;
-}
 
 /**
  * CSV files start with the column names; COPY-format files are SQL scripts psql can run: a
@@ -32,7 +29,8 @@ async function write(stream: WriteStream, data: Uint8Array | string): Promise<vo
  * Writes one file per table plus manifest.json (last, so a directory with a manifest is complete)
  * and, for the COPY format, load.sql, which loads every table in one transaction with psql.
  * Files are written under temporary names and renamed at the end: a failed run leaves no
- * file that looks complete.
+ * file that looks complete. The caller checks outDir first (checkOutputDir with GENERATE_FILE_NAMES):
+ * this replaces medseed's own file names and touches nothing else.
  */
 export async function writeFiles(
   config: RunConfig,
@@ -42,7 +40,11 @@ export async function writeFiles(
   onChunk?: (chunk: BinaryChunk) => void,
 ): Promise<Manifest> {
   await mkdir(outDir, { recursive: true });
-  await rm(path.join(outDir, 'manifest.json'), { force: true });
+  // The in-progress manifest goes first, then the previous complete one goes: at every instant the
+  // folder is recognisably medseed's, and never looks complete until this run is.
+  const inProgress = path.join(outDir, MANIFEST_IN_PROGRESS_FILE);
+  await writeFile(inProgress, `${JSON.stringify(describeInProgress(), null, 2)}\n`);
+  await rm(path.join(outDir, MANIFEST_FILE), { force: true });
   const digests = createTableDigests();
   const streams = new Map<TableName, WriteStream>();
   const files = {} as Record<TableName, string>;
@@ -88,6 +90,17 @@ export async function writeFiles(
     await writeFile(path.join(outDir, 'load.sql'), load);
   }
   const manifest = createManifest(config, format, digests.finish(), files);
-  await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(inProgress, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(inProgress, path.join(outDir, MANIFEST_FILE));
   return manifest;
+}
+
+/** What the in-progress manifest says, should a run stop before replacing it with the real one. */
+function describeInProgress() {
+  return {
+    generator: MANIFEST_GENERATOR,
+    generatorVersion: GENERATOR_VERSION,
+    complete: false,
+    note: 'medseed generate was writing this folder and did not finish: its files are incomplete. Run medseed generate again.',
+  };
 }

@@ -13,7 +13,10 @@ function generate(out: string, ...args: string[]) {
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(readFileSync(path.join(scratch, out, 'manifest.json'), 'utf8')) as { tables: Record<string, { sha256: string; rows: number }> };
+  return JSON.parse(readFileSync(path.join(scratch, out, 'manifest.json'), 'utf8')) as {
+    generator: string;
+    tables: Record<string, { sha256: string; rows: number }>;
+  };
 }
 
 describe('medseed generate', () => {
@@ -22,6 +25,7 @@ describe('medseed generate', () => {
     const four = generate('w4', '--workers', '4', '--batch-size', '7');
     expect(four).toEqual(one);
     expect(one.tables.timeline_events!.rows).toBeGreaterThan(1000);
+    expect(one.generator).toBe('medseed'); // how a later run recognises this folder as medseed's
   });
 
   it('writes COPY files psql can load and RFC 4180 CSV with a header', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCanSetLeakproofSearch, readLeakproofSearch, setLeakproofSearch } from '../../src/db/leakproof-search.js';
 import { applyMigrations } from '../../src/db/migrations/apply-migrations.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { asRole, checkRlsContract } from './rls-contract.js';
@@ -55,7 +56,8 @@ describe('row-level security on a hand-made dataset', () => {
     expect(text).not.toMatch(/current_setting/);
   });
 
-  it('lets full-text search under RLS use the GIN index (ts_match_vq is LEAKPROOF)', async () => {
+  /** The plan of an organization-wide note search under RLS, with the GIN index as the only way in. */
+  async function searchPlan(): Promise<string> {
     const org = (await admin.query<{ id: string }>("SELECT id FROM organizations WHERE slug = 'org-a'")).rows[0]!.id;
     // Take the tenant index away (rolled back) and forbid sequential scans: the GIN index is then
     // the only way in, and PostgreSQL may only use it under RLS if @@ is LEAKPROOF.
@@ -68,9 +70,27 @@ describe('row-level security on a hand-made dataset', () => {
       const plan = await admin.query<{ 'QUERY PLAN': string }>(
         "EXPLAIN (COSTS OFF) SELECT id FROM documents WHERE search_vector @@ plainto_tsquery('english', 'lisinopril')",
       );
-      expect(plan.rows.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on documents_search_vector_idx/);
+      return plan.rows.map((row) => row['QUERY PLAN']).join('\n');
     } finally {
       await admin.query('ROLLBACK');
     }
+  }
+
+  it('cannot use the GIN index for full-text search under RLS as PostgreSQL ships (ts_match_vq not LEAKPROOF)', async () => {
+    expect(await readLeakproofSearch(admin)).toBe(false);
+    const plan = await searchPlan();
+    expect(plan).not.toMatch(/documents_search_vector_idx/);
+    expect(plan).toMatch(/Filter: .*search_vector @@/);
+  });
+
+  it('uses the GIN index for full-text search under RLS after the opt-in (--leakproof-search), and not after its undo', async () => {
+    await assertCanSetLeakproofSearch(admin, true);
+    try {
+      expect(await setLeakproofSearch(admin, true)).toBe(true);
+      expect(await searchPlan()).toMatch(/Bitmap Index Scan on documents_search_vector_idx/);
+    } finally {
+      expect(await setLeakproofSearch(admin, false)).toBe(true);
+    }
+    expect(await searchPlan()).not.toMatch(/documents_search_vector_idx/);
   });
 });

@@ -5,7 +5,7 @@ import { defaultCatalogDir, loadQueryCatalog, selectQueries } from '../../bench/
 import { readSeededManifest } from '../../bench/measure/check-database.js';
 import { formatBenchTable } from '../../bench/report/format-bench-table.js';
 import { readBenchJson } from '../../bench/report/validate-bench-json.js';
-import { writeBenchOutput } from '../../bench/report/write-bench-output.js';
+import { checkBenchOutputDir, writeBenchOutput } from '../../bench/report/write-bench-output.js';
 import { resolveBenchConfig } from '../../bench/resolve-bench-config.js';
 import { runBench } from '../../bench/run-bench.js';
 import { parseOnly, validateBenchNumbers } from '../../bench/validate-bench-args.js';
@@ -26,6 +26,7 @@ interface BenchArgs extends RunConfigArgs {
   baseline?: string;
   minRegressionMs: number;
   out?: string;
+  force: boolean;
   only?: string | string[];
   catalog?: string;
   quiet: boolean;
@@ -55,15 +56,17 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('baseline', { type: 'string', describe: 'A previous bench.json: exit 1 when a p95 is more than 20% worse', requiresArg: true })
       .option('min-regression-ms', { type: 'number', default: 0, describe: 'Also require a regression to be this many ms worse (ignores sub-ms noise)', requiresArg: true })
       .option('out', { type: 'string', describe: 'Directory to write bench.json and bench.md into', requiresArg: true })
+      .option('force', { type: 'boolean', default: false, describe: '--out may hold other files (kept; only bench.json and bench.md are replaced)' })
       .option('only', { type: 'string', describe: 'Run only these catalog queries (comma-separated names)', requiresArg: true })
       .option('catalog', { type: 'string', describe: 'Directory of query files (default: bench/queries)', requiresArg: true })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
       .group(['iterations', 'concurrency', 'warmup', 'parameter-sets', 'sample-size', 'only', 'catalog'], 'Bench:')
-      .group(['out', 'baseline', 'min-regression-ms'], 'Output:')
+      .group(['out', 'force', 'baseline', 'min-regression-ms'], 'Output:')
       .example('$0 bench', 'Bench the embedded database with the data it was seeded with')
       .example('$0 bench --out out/bench --baseline main/bench.json', 'Write bench.json and bench.md; fail on a >20% p95 regression')
       .strict() as never,
   handler: async (args) => {
+    if (args.out !== undefined) checkBenchOutputDir(args.out, args.force);
     const numbers = validateBenchNumbers({
       iterations: args.iterations,
       concurrency: args.concurrency,

@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { embeddedUrl, startEmbedded, statusEmbedded, stopEmbedded } from '../../db/embedded/embedded-postgres.js';
-import { EmbeddedNotRunningError, InvalidEmbeddedOptionError } from '../../db/embedded/embedded-errors.js';
 import { redactUrl } from '../../db/redact-url.js';
-import { RuntimeError, UsageError } from '../errors.js';
 import { deferred } from '../parse/deferred-command.js';
+import { destroyCommand } from './db-destroy.js';
+import { wrapEmbeddedErrors as wrap } from './wrap-embedded-errors.js';
 
 interface StartArgs {
   port?: number;
@@ -75,17 +75,7 @@ export const dbCommand: CommandModule<object, object> = {
       .command(deferred(stopCommand))
       .command(deferred(statusCommand))
       .command(deferred(urlCommand))
-      .demandCommand(1, 'Name a db command: start, stop, status or url.'),
+      .command(deferred(destroyCommand))
+      .demandCommand(1, 'Name a db command: start, stop, status, url or destroy.'),
   handler: () => {},
 };
-
-/** Maps embedded-server errors to the CLI's exit codes, keeping the original as cause. */
-async function wrap<T>(summary: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof InvalidEmbeddedOptionError) throw new UsageError(summary, { cause: error });
-    if (error instanceof EmbeddedNotRunningError) throw new RuntimeError('The embedded PostgreSQL server is not running.', { cause: error });
-    throw new RuntimeError(summary, { cause: error });
-  }
-}

@@ -2,8 +2,9 @@ import type { CommandModule } from 'yargs';
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { ROW_FORMATS, type RowFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
+import { checkOutputDir } from '../../sinks/check-output-dir.js';
+import { GENERATE_FILE_NAMES, holdsGenerateOutput } from '../../sinks/generate-output.js';
 import { writeFiles } from '../../sinks/write-files.js';
-import { UsageError } from '../errors.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
 
@@ -13,6 +14,7 @@ interface GenerateArgs extends RunConfigArgs {
   workers: number;
   batchSize: number;
   json?: boolean;
+  force: boolean;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -20,17 +22,28 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
   describe: 'Write the dataset to files: one per table (COPY-format SQL or CSV) plus manifest.json',
   builder: (yargs) =>
     withRunConfigOptions(yargs)
-      .option('out', { type: 'string', demandOption: true, describe: 'Output directory (created if missing)', requiresArg: true })
+      .option('out', { type: 'string', demandOption: true, describe: 'Output directory: new, empty, or a previous generate output (created if missing)', requiresArg: true })
       .option('format', { choices: ROW_FORMATS, default: 'copy' as RowFormat, describe: 'copy: COPY-format SQL files psql can load; csv: RFC 4180 with header' })
       .option('shard', { type: 'string', describe: 'Generate only slice K of N (contiguous patient ranges), e.g. 2/4', requiresArg: true })
       .options(parallelismOptions)
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: "Write into a folder that holds other files: files named like medseed's are replaced, nothing else is changed or deleted",
+      })
       .example('$0 generate --profile baseline --out out/baseline', 'COPY files for psql, manifest with checksums')
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
-    if (args.out.trim() === '') throw new UsageError('--out: give a directory to write into');
     const config = resolveRunConfig(toRunConfigInput(args));
+    checkOutputDir(args.out, {
+      flag: '--out',
+      ownFiles: GENERATE_FILE_NAMES,
+      previousOutput: 'a previous medseed generate output (manifest.json)',
+      isPreviousOutput: holdsGenerateOutput,
+      force: args.force,
+    });
     const started = performance.now();
     const manifest = await writeFiles(
       config,

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { connect } from '../../db/connect.js';
+import { assertCanSetLeakproofSearch } from '../../db/leakproof-search.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
 import { SeedError, seedDatabase } from '../../load/seed-database.js';
@@ -10,6 +11,7 @@ import { formatSeedFailure, unquotedCause } from '../../report/format-seed-failu
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
 import { formatError, RuntimeError, UsageError } from '../errors.js';
+import { leakproofSearchOption } from '../leakproof-search-option.js';
 import { lockTimeoutOption, validateLockTimeout } from '../lock-timeout-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
@@ -25,6 +27,7 @@ interface SeedArgs extends RunConfigArgs {
   json: boolean;
   quiet: boolean;
   setExitCode: (code: number) => void;
+  leakproofSearch?: boolean;
 }
 
 // The shell's convention for a process ended by a signal: 128 + its number.
@@ -48,6 +51,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       .option('lock-timeout', lockTimeoutOption)
       .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (counts, timings, checksums) on stdout' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
+      .option('leakproof-search', leakproofSearchOption)
       .example('$0 seed', 'Seed the embedded database with the ci profile')
       .example('$0 seed --db postgres://me@localhost/app --profile 10x --reset', 'Reseed your own database at 10x baseline')
       .strict() as never,
@@ -60,8 +64,13 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
     const config = resolveRunConfig(toRunConfigInput(args));
     const progress = createProgress({ out: process.stderr, totalPatients: config.profile.volumes.patients, quiet: args.quiet });
     const database = await resolveDatabase(args.db, (line) => progress.line(line));
-    // Fail fast on an unreachable server, before any generation starts.
-    await (await connect(database.url)).end();
+    // Fail fast on an unreachable server or a missing privilege, before any generation starts.
+    const probe = await connect(database.url);
+    try {
+      if (args.leakproofSearch !== undefined) await assertCanSetLeakproofSearch(probe, args.leakproofSearch);
+    } finally {
+      await probe.end();
+    }
     progress.line(`Seeding ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
     // The first Ctrl-C stops the run cleanly and records it; a second one (default handler) kills at once.
     const controller = new AbortController();
@@ -81,6 +90,9 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         vacuum: args.vacuum,
         indexConcurrency: args.indexConcurrency,
         lockTimeoutSeconds: args.lockTimeout,
+        leakproofSearch: args.leakproofSearch,
+        // The note about an earlier medseed's LEAKPROOF mark: moot when deciding now, kept for a later run when quiet.
+        onNotice: args.leakproofSearch !== undefined ? () => undefined : args.quiet ? undefined : (line) => progress.line(line),
         signal: controller.signal,
         // Waits and dead runs are said even with --quiet: they explain a pause or a changed record.
         onLockWait: (line) => process.stderr.write(`${line}\n`),

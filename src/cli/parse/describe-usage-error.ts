@@ -12,12 +12,14 @@ const flag = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
  * Rewrites yargs' terse usage messages into ones that name the flag and the fix: a typo gets the
  * closest known flag, a flag without a value is told what value it takes.
  */
-export function describeUsageError(message: string, knownOptions: readonly string[]): string {
+export function describeUsageError(message: string, knownOptions: readonly string[], argv: readonly string[]): string {
   const unknown = UNKNOWN.exec(message);
   if (unknown) {
     return unknown[1]!
       .split(', ')
       .map((name) => {
+        // a bare word is a command or positional nobody asked for, not a flag
+        if (argv.includes(name)) return `unexpected argument "${name}": this command takes no positional arguments`;
         const suggestion = closestName(name, knownOptions.filter((known) => known.length > 1));
         return `unknown flag ${flag(name)}${suggestion ? `: did you mean ${flag(suggestion)}?` : ''}`;
       })

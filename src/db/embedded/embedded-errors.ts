@@ -8,6 +8,11 @@ export class InvalidEmbeddedOptionError extends EmbeddedPostgresError {
   override readonly name: string = 'InvalidEmbeddedOptionError';
 }
 
+/** The home named (by MEDSEED_HOME or the working directory) holds no embedded server of medseed's. */
+export class NotEmbeddedHomeError extends InvalidEmbeddedOptionError {
+  override readonly name: string = 'NotEmbeddedHomeError';
+}
+
 /** The port the caller asked for is taken by another process. */
 export class PortInUseError extends InvalidEmbeddedOptionError {
   override readonly name: string = 'PortInUseError';

@@ -1,0 +1,43 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RowFormat } from '../encoders/index.js';
+import { ROW_FORMATS } from '../encoders/index.js';
+import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
+import { isMedseedManifest } from './manifest.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+/**
+ * Written first and renamed to manifest.json last: while a run is writing, and after one that failed,
+ * the folder says it is medseed's but incomplete, so the next run may overwrite it.
+ */
+export const MANIFEST_IN_PROGRESS_FILE = `${MANIFEST_FILE}.partial`;
+export const LOAD_SCRIPT_FILE = 'load.sql';
+
+/** The data file of a table in the given format. */
+export function tableFileName(table: TableName, format: RowFormat): string {
+  return `${table}.${format === 'csv' ? 'csv' : 'sql'}`;
+}
+
+/** Every file name `generate` may write, in any format, so regenerating in another format is no conflict. */
+export const GENERATE_FILE_NAMES: readonly string[] = [
+  ...ROW_FORMATS.flatMap((format) => TABLE_NAMES.map((table) => tableFileName(table, format))),
+  LOAD_SCRIPT_FILE,
+  MANIFEST_FILE,
+];
+
+// A manifest is a few kilobytes; anything far larger is not one, and is not read.
+const MAX_MANIFEST_BYTES = 1 << 20;
+
+/** True when dir holds a medseed generate output: a medseed manifest, complete or in progress. */
+export function holdsGenerateOutput(dir: string): boolean {
+  return [MANIFEST_FILE, MANIFEST_IN_PROGRESS_FILE].some((name) => isMedseedManifest(readJson(path.join(dir, name))));
+}
+
+function readJson(file: string): unknown {
+  try {
+    if (statSync(file).size > MAX_MANIFEST_BYTES) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
