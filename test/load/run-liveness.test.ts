@@ -133,7 +133,7 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
       const result = await server.run('migrate', '--lock-timeout', '3');
       expect(result.code, result.stderr).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`waiting \\d+ s for an EXCLUSIVE lock on advisory lock \\(4826199311\\) .*held by pid ${holderPid} \\(application "migration-holder"`));
-      expect(result.stderr).toMatch(new RegExp(`gave up after 3 s .*pg_terminate_backend\\(${holderPid}\\).*No migration was applied`));
+      expect(result.stderr).toMatch(new RegExp(`gave up after 3 s .*pg_terminate_backend\\(${holderPid}\\).*Nothing was changed`));
     } finally {
       await holder.end();
     }
