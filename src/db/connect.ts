@@ -25,6 +25,15 @@ export function assertPostgresUrl(url: string, source: string): void {
   }
 }
 
+// Every connection this process has open, so a lock wait or an interrupt can be traced to, or
+// cancel, exactly our own backends and never someone else's.
+const open = new Set<pg.Client>();
+
+/** Backend pids of the connections this process opened through connect() and has not closed. */
+export function ownBackendPids(): number[] {
+  return [...open].map((client) => (client as pg.Client & { processID?: number }).processID).filter((pid): pid is number => typeof pid === 'number');
+}
+
 /** Opens a client, turning "cannot reach / cannot log in" into a clear usage error naming the (redacted) URL. */
 export async function connect(url: string, applicationName = 'medseed'): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: 10_000 });
@@ -49,6 +58,8 @@ export async function connect(url: string, applicationName = 'medseed'): Promise
   }
   // An idle client error (server restart) must not crash the process with an unhandled event.
   client.on('error', () => undefined);
+  open.add(client);
+  client.once('end', () => open.delete(client));
   // UTC so timestamps print as the generator wrote them; public so a "$user" schema never captures names.
   await client.query("SET TimeZone = 'UTC'; SET search_path TO public");
   return client;

@@ -18,7 +18,8 @@ export async function undoPostLoad(client: Queryable): Promise<string[]> {
   const applied = await appliedChecksums(client);
   const undone: string[] = [];
   for (const migration of postLoadMigrations().reverse()) {
-    if (!applied.has(migration.tag)) continue;
+    // An unrecorded migration may still be half applied (its statements commit one by one and a
+    // failed load stops part-way), so its objects are dropped too; IF EXISTS makes this idempotent.
     const statements = splitStatements(migration.sql);
     for (const statement of statements) {
       const constraint = /^ALTER TABLE (\w+) ADD CONSTRAINT (\w+)/i.exec(statement);
@@ -28,6 +29,7 @@ export async function undoPostLoad(client: Queryable): Promise<string[]> {
       const index = /^CREATE (?:UNIQUE )?INDEX (\w+)/i.exec(statement);
       if (index) await client.query(`DROP INDEX IF EXISTS ${index[1]}`);
     }
+    if (!applied.has(migration.tag)) continue;
     await client.query('DELETE FROM medseed.schema_migrations WHERE tag = $1', [migration.tag]);
     undone.push(migration.tag);
   }

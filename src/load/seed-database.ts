@@ -1,18 +1,26 @@
 import type pg from 'pg';
+import { UsageError } from '../cli/errors.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
-import { connect } from '../db/connect.js';
+import { connect, ownBackendPids } from '../db/connect.js';
 import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
+import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
+import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
 import { applyMigrations } from '../db/migrations/apply-migrations.js';
+import { redactSecrets } from '../db/redact-url.js';
 import { generateChunks } from '../runner/generate-chunks.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import { applyPostLoad } from './post-load.js';
 import { assertCanBulkLoad, prepareTables } from './prepare-tables.js';
-import { recordRunEnd, recordRunStart } from './run-record.js';
+import { LockTimeoutError } from '../db/lock-timeout-error.js';
+import { acquireLoaderLock } from './run-lock.js';
+import { recordRunEnd, recordRunPhase, recordRunStart } from './run-record.js';
+import { settleDeadRuns, type AbandonedRun } from './settle-dead-runs.js';
 import { startTableCopy, type TableCopy } from './table-copy.js';
 
-export const SEED_PHASES = ['migrate', 'generate+copy', 'indexes', 'analyze'] as const;
+/** 'prepare' is the emptiness check and, with --reset, the truncation, before anything is loaded. */
+export const SEED_PHASES = ['migrate', 'prepare', 'generate+copy', 'indexes', 'analyze'] as const;
 export type SeedPhase = (typeof SEED_PHASES)[number];
 
 export interface SeedOptions {
@@ -26,7 +34,14 @@ export interface SeedOptions {
   readonly indexConcurrency: number;
   /** COPY streams per table (default DEFAULT_COPY_STREAMS, else one). */
   readonly copyStreams?: Partial<Record<TableName, number>>;
+  /** Aborting (its reason names the signal, e.g. 'SIGINT') cancels our statements and fails the run as interrupted. */
   readonly signal?: AbortSignal;
+  /** Seconds any statement may wait for a lock (0 = forever). Default DEFAULT_LOCK_TIMEOUT_SECONDS. */
+  readonly lockTimeoutSeconds?: number;
+  /** A statement has waited for a lock for a while: what it waits for and who holds it. */
+  readonly onLockWait?: (line: string) => void;
+  /** Earlier runs found dead (their loader gone) and now marked abandoned. */
+  readonly onAbandoned?: (runs: readonly AbandonedRun[]) => void;
   readonly onPhase?: (phase: SeedPhase) => void;
   readonly onRows?: (rows: Record<TableName, number>, patients: number) => void;
   readonly log?: (line: string) => void;
@@ -47,13 +62,25 @@ export interface SeedSummary {
   readonly peakRssMegabytes: number;
 }
 
+/** What became of a failed run's record: only this may be claimed about it. */
+export type FailureRecord =
+  /** The failure came before the run was recorded (migrate, or the checks of prepare). */
+  | { readonly runId: undefined }
+  | { readonly runId: number; readonly recorded: true }
+  /** medseed.runs still says 'running'; the next seed, verify or bench marks it abandoned. */
+  | { readonly runId: number; readonly recorded: false; readonly reason: string };
+
 /** A seed failure that names the phase and, when known, the table, keeping the server's error as cause. */
 export class SeedError extends Error {
   override readonly name = 'SeedError';
+  /** Set once the loader has tried to record the failure. */
+  record: FailureRecord = { runId: undefined };
   constructor(
     readonly phase: SeedPhase,
-    readonly table: TableName | undefined,
+    readonly table: string | undefined,
     cause: unknown,
+    /** The signal that interrupted the run, if one did. */
+    readonly interrupted?: string,
   ) {
     const server = cause instanceof Error ? cause.message : String(cause);
     super(`seed failed during ${phase}${table ? ` on table ${table}` : ''}: ${server}`, { cause });
@@ -125,36 +152,64 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
 
 /**
  * Takes a database to a fully seeded state: migrations, parallel streaming COPY of every table,
- * post-load indexes and constraints, ANALYZE. Each run is recorded in medseed.runs; a failure at
- * any point leaves the run marked failed, never looking complete.
+ * post-load indexes and constraints, ANALYZE. Each run is recorded in medseed.runs with the phase it
+ * is in; the loader holds the run's advisory lock for its whole life, so a run whose loader died is
+ * recognised (and marked abandoned) by the next seed, verify or bench. A failure is recorded when
+ * the server lets us, and SeedError.record says whether it was.
  */
 export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
-  const timings: Record<SeedPhase | 'total', number> = { migrate: 0, 'generate+copy': 0, indexes: 0, analyze: 0, total: 0 };
+  const lockTimeoutSeconds = options.lockTimeoutSeconds ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
+  const url = withLockTimeout(options.url, lockTimeoutSeconds);
+  const timings: Record<SeedPhase | 'total', number> = { migrate: 0, prepare: 0, 'generate+copy': 0, indexes: 0, analyze: 0, total: 0 };
   const started = performance.now();
   let phaseStarted = started;
   let phase: SeedPhase = 'migrate';
-  const enter = (next: SeedPhase) => {
+  let runId: number | undefined;
+  options.onPhase?.('migrate');
+  const admin = await connect(url, 'medseed-seed');
+  const enter = async (next: SeedPhase) => {
     timings[phase] = (performance.now() - phaseStarted) / 1000;
     phase = next;
     phaseStarted = performance.now();
+    // Recorded before it is announced, so whoever reads medseed.runs after seeing the line finds it.
+    if (runId !== undefined) await recordRunPhase(admin, runId, next);
     options.onPhase?.(next);
   };
-  options.onPhase?.('migrate');
-  const admin = await connect(options.url, 'medseed-seed');
-  let runId: number | undefined;
+  let monitor: pg.Client | undefined;
+  let watcher: LockWaitWatcher | undefined;
+  // Interrupted: cancel whatever our backends run (an index build can take minutes), so the failure
+  // surfaces at once and is recorded while the process is still ours.
+  const onAbort = () => {
+    void monitor
+      ?.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid WHERE pid <> pg_backend_pid()', [ownBackendPids()])
+      .catch(() => undefined);
+  };
   try {
+    monitor = await connect(options.url, 'medseed-monitor');
+    watcher = startLockWaitWatcher(monitor, { pids: ownBackendPids, report: (line) => options.onLockWait?.(line), lockTimeoutSeconds });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) throw new Error('interrupted before it started');
     await assertCanBulkLoad(admin);
+    await acquireLoaderLock(admin);
     await applyMigrations(admin, { upTo: 'schema', onNotice: options.onNotice });
+    const abandoned = await settleDeadRuns(admin);
+    if (abandoned.length > 0) options.onAbandoned?.(abandoned);
+    await enter('prepare');
+    const startRun = async () =>
+      recordRunStart(admin, options.config, 'prepare', await applyLeakproofSearchChoice(admin, options.leakproofSearch));
+    // --reset truncates: record the run first, so a failure from here on is never invisible. Without
+    // it, prepare only checks (and refuses a non-empty database) until the run is recorded.
+    if (options.reset) runId = await startRun();
     await prepareTables(admin, options.reset);
-    runId = await recordRunStart(admin, options.config, await applyLeakproofSearchChoice(admin, options.leakproofSearch));
+    runId ??= await startRun();
     const digests = createTableDigests();
-    enter('generate+copy');
-    await loadTables(options, digests);
-    enter('indexes');
-    await applyPostLoad(admin, options.url, options.indexConcurrency, (statement, seconds) =>
+    await enter('generate+copy');
+    await loadTables({ ...options, url }, digests);
+    await enter('indexes');
+    await applyPostLoad(admin, url, options.indexConcurrency, (statement, seconds) =>
       options.log?.(`  ${seconds.toFixed(2)} s  ${statement.split('\n')[0]!.slice(0, 100)}`),
     );
-    enter('analyze');
+    await enter('analyze');
     for (const table of TABLE_NAMES) {
       await admin.query(options.vacuum ? `VACUUM (FREEZE, ANALYZE) public.${table}` : `ANALYZE public.${table}`);
     }
@@ -172,34 +227,76 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
     };
   } catch (error) {
-    const failure = error instanceof SeedError || !(error instanceof Error) || phase === 'migrate' ? error : new SeedError(phase, undefined, error);
-    if (runId !== undefined) await markFailed(options.url, admin, runId, failure, timings);
+    // A refusal (live loader, non-empty database, missing privilege) changed nothing: no run to record.
+    if (error instanceof UsageError && runId === undefined) throw error;
+    const failure = toSeedError(error, phase, options.signal, watcher?.lastWait(), lockTimeoutSeconds);
+    timings[phase] = (performance.now() - phaseStarted) / 1000;
+    if (runId !== undefined) failure.record = await markFailed(options.url, admin, runId, failure, timings);
     throw failure;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await watcher?.stop();
+    await monitor?.end().catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
 }
 
-/** Records the failure, on a fresh connection if the server dropped ours. */
-async function markFailed(url: string, admin: pg.Client, runId: number, error: unknown, timings: object): Promise<void> {
-  const outcome = { status: 'failed' as const, timings, error: error instanceof Error ? error.message : String(error) };
+/** Names the phase, the table and the real cause: an interrupt, a lock timeout with its holder, or the server's error. */
+function toSeedError(
+  error: unknown,
+  phase: SeedPhase,
+  signal: AbortSignal | undefined,
+  wait: ReturnType<LockWaitWatcher['lastWait']>,
+  lockTimeoutSeconds: number,
+): SeedError {
+  const known = error instanceof SeedError ? error : undefined;
+  const cause = known ? known.cause : error;
+  if (signal?.aborted) {
+    const name = String(signal.reason ?? 'a signal');
+    return new SeedError(known?.phase ?? phase, known?.table, new Error(`interrupted by ${name}`, { cause }), name);
+  }
+  if (isLockTimeout(cause)) {
+    return new SeedError(known?.phase ?? phase, known?.table ?? wait?.table, new LockTimeoutError(lockTimeoutSeconds, wait, cause));
+  }
+  return known ?? new SeedError(phase, tableOf(error), error);
+}
+
+/** The table an error names: PostgreSQL sets `table` on constraint and data errors, and so may a wrapper. */
+function tableOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const table = (current as { table?: unknown }).table;
+    if (typeof table === 'string' && table !== '') return table;
+  }
+  return undefined;
+}
+
+/**
+ * Records the failure, on a fresh connection if the server dropped ours, and reports whether it
+ * could: a message must never claim a record that is not there.
+ */
+async function markFailed(url: string, admin: pg.Client, runId: number, failure: SeedError, timings: object): Promise<FailureRecord> {
+  const outcome = { status: 'failed' as const, timings, error: failure.message, phase: failure.phase, ...(failure.table ? { failedTable: failure.table } : {}) };
+  const notRunning = { runId, recorded: false as const, reason: `run #${runId} had already ended` };
+  let reason: unknown;
   try {
-    await recordRunEnd(admin, runId, outcome);
-    return;
-  } catch {
-    // the admin connection may be the one that died
+    return (await recordRunEnd(admin, runId, outcome)) ? { runId, recorded: true } : notRunning;
+  } catch (error) {
+    reason = error; // the admin connection may be the one that died
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const client = await connect(url, 'medseed-seed');
       try {
-        await recordRunEnd(client, runId, outcome);
+        return (await recordRunEnd(client, runId, outcome)) ? { runId, recorded: true } : notRunning;
       } finally {
-        await client.end();
+        await client.end().catch(() => undefined);
       }
-      return;
-    } catch {
+    } catch (error) {
+      reason = error;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
+  // The first sentence says it ("cannot reach PostgreSQL at ... (ECONNREFUSED)"); the rest is advice for another situation.
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return { runId, recorded: false, reason: redactSecrets(text.split(/\.\s/)[0]!) };
 }

@@ -5,11 +5,14 @@ import { assertCanSetLeakproofSearch } from '../../db/leakproof-search.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
 import { SeedError, seedDatabase } from '../../load/seed-database.js';
+import { describeAbandonedRun } from '../../load/settle-dead-runs.js';
 import { createProgress } from '../../report/progress.js';
+import { formatSeedFailure, unquotedCause } from '../../report/format-seed-failure.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
-import { RuntimeError, UsageError } from '../errors.js';
+import { formatError, RuntimeError, UsageError } from '../errors.js';
 import { leakproofSearchOption } from '../leakproof-search-option.js';
+import { lockTimeoutOption, validateLockTimeout } from '../lock-timeout-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
@@ -20,10 +23,15 @@ interface SeedArgs extends RunConfigArgs {
   reset: boolean;
   vacuum: boolean;
   indexConcurrency: number;
+  lockTimeout: number;
   json: boolean;
   quiet: boolean;
+  setExitCode: (code: number) => void;
   leakproofSearch?: boolean;
 }
+
+// The shell's convention for a process ended by a signal: 128 + its number.
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 export const seedCommand: CommandModule<object, SeedArgs> = {
   command: 'seed',
@@ -40,6 +48,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       })
       .option('vacuum', { type: 'boolean', default: false, describe: 'VACUUM (FREEZE, ANALYZE) instead of ANALYZE after the load' })
       .option('index-concurrency', { type: 'number', default: 2, describe: 'Indexes built at once after the load', requiresArg: true })
+      .option('lock-timeout', lockTimeoutOption)
       .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (counts, timings, checksums) on stdout' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
       .option('leakproof-search', leakproofSearchOption)
@@ -51,6 +60,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
     if (!Number.isInteger(args.indexConcurrency) || args.indexConcurrency < 1 || args.indexConcurrency > 32) {
       throw new UsageError(`--index-concurrency: must be an integer from 1 to 32, got ${args.indexConcurrency}`);
     }
+    validateLockTimeout(args.lockTimeout);
     const config = resolveRunConfig(toRunConfigInput(args));
     const progress = createProgress({ out: process.stderr, totalPatients: config.profile.volumes.patients, quiet: args.quiet });
     const database = await resolveDatabase(args.db, (line) => progress.line(line));
@@ -62,8 +72,12 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       await probe.end();
     }
     progress.line(`Seeding ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
+    // The first Ctrl-C stops the run cleanly and records it; a second one (default handler) kills at once.
     const controller = new AbortController();
-    const onSignal = () => controller.abort();
+    const onSignal = (signal: NodeJS.Signals) => {
+      progress.line(`${signal} received: stopping the run and recording it as failed (again to quit at once).`);
+      controller.abort(signal);
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
@@ -75,10 +89,16 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         reset: args.reset,
         vacuum: args.vacuum,
         indexConcurrency: args.indexConcurrency,
+        lockTimeoutSeconds: args.lockTimeout,
         leakproofSearch: args.leakproofSearch,
         // The note about an earlier medseed's LEAKPROOF mark: moot when deciding now, kept for a later run when quiet.
         onNotice: args.leakproofSearch !== undefined ? () => undefined : args.quiet ? undefined : (line) => progress.line(line),
         signal: controller.signal,
+        // Waits and dead runs are said even with --quiet: they explain a pause or a changed record.
+        onLockWait: (line) => process.stderr.write(`${line}\n`),
+        onAbandoned: (runs) => {
+          for (const run of runs) process.stderr.write(`${describeAbandonedRun(run)}\n`);
+        },
         onPhase: (phase) => progress.phase(phase),
         onRows: (rows, patients) => progress.rows(rows, patients),
       });
@@ -89,10 +109,11 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       }
     } catch (error) {
       if (!(error instanceof SeedError)) throw error;
-      throw new RuntimeError(
-        `${error instanceof Error ? error.message : String(error)}\nThe run is recorded as failed in medseed.runs; run "medseed seed --reset" to start over.`,
-        { cause: error instanceof Error ? error.cause ?? error : error },
-      );
+      const text = formatSeedFailure(error);
+      const failure = new RuntimeError(text, { cause: unquotedCause(text, error) });
+      if (!error.interrupted) throw failure;
+      process.stderr.write(`${formatError(failure)}\n`);
+      args.setExitCode(SIGNAL_EXIT_CODES[error.interrupted] ?? 1);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
