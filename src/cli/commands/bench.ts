@@ -13,6 +13,7 @@ import { parseOnly, validateBenchNumbers } from '../../bench/validate-bench-args
 import { connect } from '../../db/connect.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
+import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { packageRoot } from '../../package-root.js';
 import { dbOption } from '../db-option.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
@@ -86,6 +87,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     const client = await connect(database.url, 'medseed-bench');
     let seeded: Awaited<ReturnType<typeof readSeededManifest>>;
     try {
+      // a loader that died leaves its run 'running': say so, and bench refuses its incomplete data
+      for (const run of await settleDeadRuns(client)) log(describeAbandonedRun(run));
       seeded = await readSeededManifest(client);
     } finally {
       await client.end();
