@@ -15,11 +15,19 @@ export async function recordRunStart(client: Queryable, config: RunConfig): Prom
 export async function recordRunEnd(
   client: Queryable,
   runId: number,
-  outcome: { status: 'succeeded' | 'failed'; manifest?: unknown; timings?: unknown; error?: string },
+  outcome: { status: 'succeeded' | 'failed'; manifest?: unknown; timings?: unknown; error?: string; phase?: string; failedTable?: string | undefined },
 ): Promise<void> {
   await client.query(
-    `UPDATE medseed.runs SET status = $2, manifest = $3, timings = $4, error = $5, finished_at = now() WHERE id = $1`,
-    [runId, outcome.status, outcome.manifest === undefined ? null : JSON.stringify(outcome.manifest), outcome.timings === undefined ? null : JSON.stringify(outcome.timings), outcome.error ?? null],
+    `UPDATE medseed.runs SET status = $2, manifest = $3, timings = $4, error = $5, phase = $6, failed_table = $7, finished_at = now() WHERE id = $1`,
+    [
+      runId,
+      outcome.status,
+      outcome.manifest === undefined ? null : JSON.stringify(outcome.manifest),
+      outcome.timings === undefined ? null : JSON.stringify(outcome.timings),
+      outcome.error ?? null,
+      outcome.phase ?? null,
+      outcome.failedTable ?? null,
+    ],
   );
 }
 
@@ -30,6 +38,12 @@ export interface RunSummaryRow {
   profile: string;
   generator_version: string;
   manifest: unknown;
+  volumes: unknown;
+  error: string | null;
+  /** Columns of migration 0005; absent on a database migrated before it. */
+  source?: string;
+  phase?: string | null;
+  failed_table?: string | null;
 }
 
 /** The most recent run, or undefined when medseed never seeded this database. */
@@ -37,7 +51,8 @@ export async function latestRun(client: Queryable): Promise<RunSummaryRow | unde
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('medseed.runs') IS NOT NULL AS present");
   if (!exists.rows[0]?.present) return undefined;
   const result = await client.query<RunSummaryRow>(
-    'SELECT id, status, seed, profile, generator_version, manifest FROM medseed.runs ORDER BY id DESC LIMIT 1',
+    // every column, so a database migrated before a later run column still reads
+    'SELECT * FROM medseed.runs ORDER BY id DESC LIMIT 1',
   );
   return result.rows[0];
 }

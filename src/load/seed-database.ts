@@ -7,6 +7,7 @@ import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import { applyPostLoad } from './post-load.js';
+import { PostLoadError } from './post-load-error.js';
 import { assertCanBulkLoad, prepareTables } from './prepare-tables.js';
 import { recordRunEnd, recordRunStart } from './run-record.js';
 import { startTableCopy, type TableCopy } from './table-copy.js';
@@ -167,7 +168,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
     };
   } catch (error) {
-    const failure = error instanceof SeedError || !(error instanceof Error) || phase === 'migrate' ? error : new SeedError(phase, undefined, error);
+    const table = error instanceof PostLoadError ? (error.object.table as TableName) : undefined;
+    const failure = error instanceof SeedError || !(error instanceof Error) || phase === 'migrate' ? error : new SeedError(phase, table, error);
     if (runId !== undefined) await markFailed(options.url, admin, runId, failure, timings);
     throw failure;
   } finally {
@@ -177,7 +179,12 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
 
 /** Records the failure, on a fresh connection if the server dropped ours. */
 async function markFailed(url: string, admin: pg.Client, runId: number, error: unknown, timings: object): Promise<void> {
-  const outcome = { status: 'failed' as const, timings, error: error instanceof Error ? error.message : String(error) };
+  const outcome = {
+    status: 'failed' as const,
+    timings,
+    error: error instanceof Error ? error.message : String(error),
+    ...(error instanceof SeedError ? { phase: error.phase, failedTable: error.table } : {}),
+  };
   try {
     await recordRunEnd(admin, runId, outcome);
     return;
