@@ -23,10 +23,16 @@ export function runMedseed(...args: string[]): Promise<CliResult> {
   });
 }
 
-/** Polls `check` until it returns a value, or throws naming what never happened. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+/**
+ * Polls `check` until it returns a value, or throws naming what never happened; also throws, with
+ * its output, when the command `running` ends first.
+ */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, running?: Promise<CliResult>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let ended: CliResult | undefined;
+  void running?.then((result) => (ended = result));
   while (Date.now() < deadline) {
+    if (ended) throw new Error(`medseed ended (exit ${ended.code}) before ${what}:\n${ended.stdout}${ended.stderr}`);
     const value = await check();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 10));
