@@ -32,11 +32,12 @@ export function createLoadScript(manifest: Manifest): string {
     '  END IF;',
   ];
   if (whole) {
+    const nonEmpty = TABLE_NAMES.map((table) => `SELECT '${table}' AS name WHERE EXISTS (SELECT 1 FROM public.${table})`).join(' UNION ALL ');
     checks.push(
-      ...TABLE_NAMES.map(
-        (table) =>
-          `  IF EXISTS (SELECT 1 FROM public.${table}) THEN RAISE EXCEPTION 'medseed: table ${table} already holds rows' USING HINT = 'load.sql loads an empty database: use a fresh one, or reload with "npx medseed seed --reset". Nothing was loaded.'; END IF;`,
-      ),
+      `  SELECT string_agg(name, ', ') INTO loaded FROM (${nonEmpty}) AS t;`,
+      '  IF loaded IS NOT NULL THEN',
+      `    RAISE EXCEPTION 'medseed: the database already holds rows in %', loaded USING HINT = 'load.sql loads an empty database: use a fresh one, or reload with "npx medseed seed --reset". Nothing was loaded.';`,
+      '  END IF;',
     );
   }
   return [
@@ -46,7 +47,7 @@ export function createLoadScript(manifest: Manifest): string {
     '\\set ON_ERROR_STOP on',
     'BEGIN;',
     'DO $check$',
-    'DECLARE missing text;',
+    'DECLARE missing text; loaded text;',
     'BEGIN',
     ...checks,
     'END',
