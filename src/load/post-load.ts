@@ -83,9 +83,16 @@ async function plan(admin: Queryable, objects: readonly PostLoadObject[]): Promi
 async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency: number, onStatement?: (statement: string, seconds: number) => void): Promise<void> {
   if (indexes.length === 0) return;
   const clients: pg.Client[] = [];
+  // A connection that dies while idle (server restart, terminated backend) only says "not queryable"
+  // at its next query: keep what really happened, to report that instead.
+  const lost = new Map<pg.Client, unknown>();
   let failure: PostLoadError | undefined;
   try {
-    for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) clients.push(await connect(url, 'medseed-index'));
+    for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) {
+      const client = await connect(url, 'medseed-index');
+      client.on('error', (error) => lost.set(client, lost.get(client) ?? error));
+      clients.push(client);
+    }
     const free = [...clients];
     const limit = pLimit(clients.length);
     await Promise.allSettled(
@@ -98,7 +105,7 @@ async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency:
             await client.query(object.statement);
             onStatement?.(object.statement, (performance.now() - started) / 1000);
           } catch (error) {
-            failure ??= new PostLoadError(object, error);
+            failure ??= new PostLoadError(object, lost.get(client) ?? error);
           } finally {
             free.push(client);
           }
