@@ -44,7 +44,7 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       }
       await waitFor('an index build waiting on the providers lock', async () => {
         const waiting = await watcher.query(
-          "SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'medseed-%' AND wait_event_type = 'Lock' AND query ILIKE 'CREATE%INDEX%ON providers%'",
+          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'medseed-%' AND wait_event_type = 'Lock' AND query ILIKE 'CREATE%INDEX%ON providers%'",
         );
         return waiting.rowCount ? true : undefined;
       }, seeding);
@@ -130,11 +130,11 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       await killer.query("SET LOCAL lock_timeout = '5s'");
       await killer.query('LOCK TABLE timeline_events IN ROW EXCLUSIVE MODE');
       await waitFor('a CREATE INDEX in pg_stat_activity', async () => {
-        const building = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'medseed-index' AND query ILIKE 'CREATE%INDEX%'");
+        const building = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'medseed-index' AND query ILIKE 'CREATE%INDEX%'");
         return building.rowCount ? true : undefined;
       }, seeding);
       const killed = await watcher.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name IN ('medseed-index', 'medseed-seed')",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name IN ('medseed-index', 'medseed-seed')",
       );
       expect(killed.rowCount).toBeGreaterThan(0);
       await killer.query('ROLLBACK');

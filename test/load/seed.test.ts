@@ -144,7 +144,7 @@ describe('a load that fails part-way', () => {
           if (terminated > 0) return;
           terminated = 1;
           void killer.query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'medseed-copy-timeline_events'",
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'medseed-copy-timeline_events'",
           );
         },
       });
