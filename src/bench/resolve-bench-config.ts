@@ -1,5 +1,7 @@
 import { UsageError } from '../cli/errors.js';
 import { resolveRunConfig, type RunConfig, type RunConfigInput } from '../config/resolve-run-config.js';
+import { hasDataFlags } from '../load/resolve-verify-config.js';
+import { runConfigFromManifest } from '../load/run-config-from-run.js';
 import type { Manifest } from '../sinks/manifest.js';
 import { GENERATOR_VERSION } from '../version.js';
 
@@ -57,7 +59,8 @@ export function resolveBenchConfig(input: RunConfigInput, seeded: { runId: numbe
       ...manifest.volumes,
     });
   }
-  const config = resolveRunConfig({ ...fromDatabase, ...input });
+  // Without data flags: exactly the recorded configuration, params and shard included (a --config file's too).
+  const config = seeded && !hasDataFlags(input) ? runConfigFromManifest(seeded.manifest) : resolveRunConfig({ ...fromDatabase, ...input });
   if (seeded) {
     const mismatch = describeConfigMismatch(config, seeded.manifest);
     if (mismatch.length > 0) {

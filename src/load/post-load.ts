@@ -2,55 +2,127 @@ import pLimit from 'p-limit';
 import type pg from 'pg';
 import { connect } from '../db/connect.js';
 import { appliedChecksums, recordMigration } from '../db/migrations/apply-migrations.js';
-import { readMigrations, splitStatements, type Migration } from '../db/migrations/read-migrations.js';
 import type { Queryable } from '../db/queryable.js';
-
-function postLoadMigrations(): Migration[] {
-  return readMigrations().filter((migration) => migration.phase === 'post-load');
-}
+import { PostLoadError } from './post-load-error.js';
+import { otherPostLoadStatements, postLoadMigrations, postLoadObjects, type PostLoadObject } from './post-load-objects.js';
+import { readPostLoadState } from './post-load-state.js';
 
 /**
- * Drops the indexes and constraints that medseed's own post-load migrations created, so a bulk
- * load does not maintain them row by row; they are rebuilt after the load. Only objects named in
- * those migrations are touched.
+ * Drops every index and constraint named in medseed's post-load migrations that exists on its
+ * table, whether or not the migration was recorded: a build that failed half-way leaves some
+ * objects (and possibly an invalid index) without a record, and a reset must clear those too.
+ * Then forgets the post-load migrations, so the next load rebuilds them. One transaction, so the
+ * step is all or nothing. Only medseed's names on medseed's tables are touched; a name taken on
+ * another table is left alone. Returns the names it dropped.
  */
 export async function undoPostLoad(client: Queryable): Promise<string[]> {
-  const applied = await appliedChecksums(client);
-  const undone: string[] = [];
-  for (const migration of postLoadMigrations().reverse()) {
-    // An unrecorded migration may still be half applied (its statements commit one by one and a
-    // failed load stops part-way), so its objects are dropped too; IF EXISTS makes this idempotent.
-    const statements = splitStatements(migration.sql);
-    for (const statement of statements) {
-      const constraint = /^ALTER TABLE (\w+) ADD CONSTRAINT (\w+)/i.exec(statement);
-      if (constraint) await client.query(`ALTER TABLE ${constraint[1]} DROP CONSTRAINT IF EXISTS ${constraint[2]}`);
+  const objects = await readPostLoadState(client, postLoadObjects());
+  const present = objects.filter((object) => object.state === 'valid' || object.state === 'invalid');
+  const dropped: string[] = [];
+  await client.query('BEGIN');
+  try {
+    // Foreign keys depend on the unique indexes, so they go first.
+    for (const object of present.filter((o) => o.kind === 'constraint').reverse()) {
+      await client.query(`ALTER TABLE public.${object.table} DROP CONSTRAINT ${object.name}`);
+      dropped.push(object.name);
     }
-    for (const statement of statements) {
-      const index = /^CREATE (?:UNIQUE )?INDEX (\w+)/i.exec(statement);
-      if (index) await client.query(`DROP INDEX IF EXISTS ${index[1]}`);
+    for (const object of present.filter((o) => o.kind === 'index').reverse()) {
+      await client.query(`DROP INDEX public.${object.name}`);
+      dropped.push(object.name);
     }
-    if (!applied.has(migration.tag)) continue;
-    await client.query('DELETE FROM medseed.schema_migrations WHERE tag = $1', [migration.tag]);
-    undone.push(migration.tag);
+    const migrations = await client.query<{ present: boolean }>("SELECT to_regclass('medseed.schema_migrations') IS NOT NULL AS present");
+    if (migrations.rows[0]?.present) {
+      await client.query('DELETE FROM medseed.schema_migrations WHERE tag = ANY($1::text[])', [postLoadMigrations().map((m) => m.tag)]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
-  return undone;
+  return dropped;
 }
 
 /** Orders index builds by their table's size, so the last build to finish is a small one. */
-async function largestTablesFirst(client: Queryable, statements: string[]): Promise<string[]> {
+async function largestTablesFirst(client: Queryable, objects: PostLoadObject[]): Promise<PostLoadObject[]> {
   const sizes = await client.query<{ relname: string; pages: number }>(
     "SELECT relname, relpages AS pages FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'",
   );
   const pages = new Map(sizes.rows.map((row) => [row.relname, Number(row.pages)]));
-  const tableOf = (statement: string) => /\bON (\w+)/i.exec(statement)?.[1] ?? '';
-  return [...statements].sort((a, b) => (pages.get(tableOf(b)) ?? 0) - (pages.get(tableOf(a)) ?? 0));
+  return [...objects].sort((a, b) => (pages.get(b.table) ?? 0) - (pages.get(a.table) ?? 0));
 }
 
 /**
- * Applies pending post-load migrations after a bulk load: index builds run `concurrency` at a time
- * on separate connections (each index is one sort, so two cores can build two at once), then
- * constraints one by one (foreign keys lock their parent tables, so running them together only
- * queues them).
+ * What must be built for a migration: objects already there and valid are kept (a resumed or
+ * repeated post-load step does not redo them), an invalid leftover is dropped first, and a name
+ * taken on another table is an error, since medseed never drops what it did not create.
+ */
+async function plan(admin: Queryable, objects: readonly PostLoadObject[]): Promise<PostLoadObject[]> {
+  const todo: PostLoadObject[] = [];
+  for (const object of await readPostLoadState(admin, objects)) {
+    if (object.state === 'valid') continue;
+    if (object.state === 'elsewhere') {
+      throw new PostLoadError(object, new Error(`the name ${object.name} is already taken by an object on another table; rename or drop that object`));
+    }
+    if (object.state === 'invalid') {
+      try {
+        await admin.query(object.kind === 'index' ? `DROP INDEX public.${object.name}` : `ALTER TABLE public.${object.table} DROP CONSTRAINT ${object.name}`);
+      } catch (error) {
+        throw new PostLoadError(object, error);
+      }
+    }
+    todo.push(object);
+  }
+  return todo;
+}
+
+/**
+ * Runs index builds `concurrency` at a time on separate connections (each index is one sort, so two
+ * cores can build two at once). After the first failure no new build starts, and the ones running
+ * are waited for, so no build is left running on the server when this returns.
+ */
+async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency: number, onStatement?: (statement: string, seconds: number) => void): Promise<void> {
+  if (indexes.length === 0) return;
+  const clients: pg.Client[] = [];
+  // A connection that dies while idle (server restart, terminated backend) only says "not queryable"
+  // at its next query: keep what really happened, to report that instead.
+  const lost = new Map<pg.Client, unknown>();
+  let failure: PostLoadError | undefined;
+  try {
+    for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) {
+      const client = await connect(url, 'medseed-index');
+      client.on('error', (error) => lost.set(client, lost.get(client) ?? error));
+      clients.push(client);
+    }
+    const free = [...clients];
+    const limit = pLimit(clients.length);
+    await Promise.allSettled(
+      indexes.map((object) =>
+        limit(async () => {
+          if (failure) return;
+          const client = free.pop() as pg.Client;
+          const started = performance.now();
+          try {
+            await client.query(object.statement);
+            onStatement?.(object.statement, (performance.now() - started) / 1000);
+          } catch (error) {
+            failure ??= new PostLoadError(object, lost.get(client) ?? error);
+          } finally {
+            free.push(client);
+          }
+        }),
+      ),
+    );
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
+  if (failure) throw failure;
+}
+
+/**
+ * Applies pending post-load migrations after a bulk load: indexes in parallel, then constraints one
+ * by one (foreign keys lock their parent tables, so running them together only queues them). Safe
+ * to rerun from any partial state: what exists and is valid is kept, invalid leftovers are rebuilt,
+ * and a migration is recorded once all of its objects are in place.
  */
 export async function applyPostLoad(
   admin: Queryable,
@@ -62,32 +134,18 @@ export async function applyPostLoad(
   const pending = postLoadMigrations().filter((migration) => !applied.has(migration.tag));
   const done: string[] = [];
   for (const migration of pending) {
-    const statements = splitStatements(migration.sql);
-    const indexes = await largestTablesFirst(admin, statements.filter((s) => /^CREATE (UNIQUE )?INDEX/i.test(s)));
-    const others = statements.filter((s) => !indexes.includes(s));
-    const clients: pg.Client[] = [];
-    try {
-      for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) clients.push(await connect(url, 'medseed-index'));
-      const free = [...clients];
-      const limit = pLimit(clients.length);
-      await Promise.all(
-        indexes.map((statement) =>
-          limit(async () => {
-            const client = free.pop() as pg.Client;
-            const started = performance.now();
-            try {
-              await client.query(statement);
-            } finally {
-              free.push(client);
-            }
-            onStatement?.(statement, (performance.now() - started) / 1000);
-          }),
-        ),
-      );
-    } finally {
-      await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+    const todo = await plan(admin, postLoadObjects([migration]));
+    await buildIndexes(url, await largestTablesFirst(admin, todo.filter((o) => o.kind === 'index')), concurrency, onStatement);
+    for (const object of todo.filter((o) => o.kind === 'constraint')) {
+      const started = performance.now();
+      try {
+        await admin.query(object.statement);
+      } catch (error) {
+        throw new PostLoadError(object, error);
+      }
+      onStatement?.(object.statement, (performance.now() - started) / 1000);
     }
-    for (const statement of others) {
+    for (const statement of otherPostLoadStatements(migration)) {
       const started = performance.now();
       await admin.query(statement);
       onStatement?.(statement, (performance.now() - started) / 1000);

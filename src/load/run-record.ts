@@ -73,6 +73,12 @@ export interface RunSummaryRow {
   profile: string;
   generator_version: string;
   manifest: unknown;
+  volumes: unknown;
+  error: string | null;
+  /** Columns of migration 0005; absent on a database migrated before it. */
+  source?: string;
+  phase?: string | null;
+  failed_table?: string | null;
 }
 
 /** The most recent run, or undefined when medseed never seeded this database. */
@@ -80,7 +86,8 @@ export async function latestRun(client: Queryable): Promise<RunSummaryRow | unde
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('medseed.runs') IS NOT NULL AS present");
   if (!exists.rows[0]?.present) return undefined;
   const result = await client.query<RunSummaryRow>(
-    'SELECT id, status, seed, profile, generator_version, manifest FROM medseed.runs ORDER BY id DESC LIMIT 1',
+    // every column, so a database migrated before a later run column still reads
+    'SELECT * FROM medseed.runs ORDER BY id DESC LIMIT 1',
   );
   return result.rows[0];
 }

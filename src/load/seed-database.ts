@@ -12,6 +12,7 @@ import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import { applyPostLoad } from './post-load.js';
+import { PostLoadError } from './post-load-error.js';
 import { assertCanBulkLoad, prepareTables } from './prepare-tables.js';
 import { LockTimeoutError } from '../db/lock-timeout-error.js';
 import { acquireLoaderLock } from './run-lock.js';
@@ -264,6 +265,7 @@ function toSeedError(
 /** The table an error names: PostgreSQL sets `table` on constraint and data errors, and so may a wrapper. */
 function tableOf(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof PostLoadError) return current.object.table;
     const table = (current as { table?: unknown }).table;
     if (typeof table === 'string' && table !== '') return table;
   }

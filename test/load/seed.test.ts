@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/config/resolve-run-config.js';
+import { checkCompleteness } from '../../src/load/check-completeness.js';
+import { applyPostLoad } from '../../src/load/post-load.js';
 import { latestRun } from '../../src/load/run-record.js';
 import { SeedError, seedDatabase, type SeedSummary } from '../../src/load/seed-database.js';
 import { verifyDatabase } from '../../src/load/verify-database.js';
@@ -85,6 +87,34 @@ describe('medseed seed on a real PostgreSQL', () => {
     expect((await verifyDatabase(database.url, config, 0, 50)).identical).toBe(true);
   });
 
+  it('resumes the post-load step from a partial state: keeps valid objects, rebuilds missing and invalid ones', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const oidOf = async (name: string) => (await client.query<{ oid: number }>('SELECT $1::regclass::oid AS oid', [name])).rows[0]!.oid;
+      const kept = await oidOf('providers_npi_key');
+      await client.query('DROP INDEX patients_org_id_family_name_idx');
+      await client.query('ALTER TABLE tasks DROP CONSTRAINT tasks_creator_fkey');
+      await client.query('DROP INDEX tasks_patient_id_idx');
+      await expect(client.query('CREATE UNIQUE INDEX CONCURRENTLY tasks_patient_id_idx ON tasks ((true))')).rejects.toThrow(/could not create unique index/);
+      await client.query("DELETE FROM medseed.schema_migrations WHERE tag = '0003_secondary_indexes'");
+      const partial = await checkCompleteness(client);
+      expect(partial.problems).toEqual([
+        `migrations not applied (1 of ${partial.migrations.expected}): 0003_secondary_indexes`,
+        'missing indexes (1 of 25): patients_org_id_family_name_idx',
+        'invalid indexes (left by a failed build): tasks_patient_id_idx',
+        'missing constraints (1 of 17): tasks_creator_fkey',
+      ]);
+      expect(await applyPostLoad(client, database.url, 2)).toContain('0003_secondary_indexes');
+      expect((await checkCompleteness(client)).problems).toEqual([]);
+      expect(await oidOf('providers_npi_key')).toBe(kept);
+      // Nothing left to do: a second run is a no-op.
+      expect(await applyPostLoad(client, database.url, 2)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('loads identical data with worker threads and another batch size', async () => {
     const other = await createTestDatabase('seed_workers');
     try {
@@ -114,7 +144,7 @@ describe('a load that fails part-way', () => {
           if (terminated > 0) return;
           terminated = 1;
           void killer.query(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'medseed-copy-timeline_events'",
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'medseed-copy-timeline_events'",
           );
         },
       });
@@ -127,6 +157,7 @@ describe('a load that fails part-way', () => {
       expect((error as Error).message).toMatch(/timeline_events|terminat|connection/i);
       const run = await latestRun(killer);
       expect(run?.status).toBe('failed');
+      expect(run?.phase).toBe('generate+copy');
       // Every COPY still streaming was aborted (CopyFail), so nothing half-loaded is left behind.
       const counts = await rowCounts(database.url);
       expect(Object.values(counts).every((n) => n === 0), JSON.stringify(counts)).toBe(true);
