@@ -5,6 +5,7 @@ import { resolveDatabase } from '../../db/resolve-database.js';
 import { checkCompleteness, type CompletenessCheck, type ObjectsCheck } from '../../load/check-completeness.js';
 import { hasDataFlags, resolveVerifyConfig } from '../../load/resolve-verify-config.js';
 import { latestRun } from '../../load/run-record.js';
+import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { verifyDatabase, type VerifyResult } from '../../load/verify-database.js';
 import { dbOption } from '../db-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
@@ -62,6 +63,8 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
     let completeness: CompletenessCheck;
     let run: Awaited<ReturnType<typeof latestRun>>;
     try {
+      // a loader that died leaves its run 'running': mark it abandoned first, so the run check tells the truth
+      for (const dead of await settleDeadRuns(client)) process.stderr.write(`${describeAbandonedRun(dead)}\n`);
       completeness = await checkCompleteness(client);
       run = await latestRun(client);
     } finally {
