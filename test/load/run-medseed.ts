@@ -43,7 +43,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 /** True once medseed.runs holds a 'running' row: the tables are prepared and the COPY is starting. */
 export async function hasRunningRun(client: pg.Client): Promise<true | undefined> {
   try {
-    const result = await client.query("SELECT 1 FROM medseed.runs WHERE status = 'running'");
+    // past 'prepare' (emptiness check, truncation): another session's writes or locks no longer race it
+    const result = await client.query("SELECT 1 FROM medseed.runs WHERE status = 'running' AND phase NOT IN ('migrate', 'prepare')");
     return result.rowCount ? true : undefined;
   } catch {
     // medseed.runs does not exist yet: seed is still migrating
