@@ -29,7 +29,8 @@ const CASES: [string[], RegExp][] = [
   [['db', 'stop', '--bogus'], /unknown flag --bogus/],
   [['db', 'url', '--all'], /unknown flag --all/],
   // seed
-  [['seed', DB, '--bogus-flag'], /unknown flag --bogus-flag/],
+  [["seed", DB, "--bogus-flag"], /unknown flag --bogus-flag/],
+  [["seed", DB, "--no-such-flag-xyz"], /unknown flag --no-such-flag-xyz/],
   [['seed', DB, '--reset', '--patinets', '3'], /unknown flag --patinets: did you mean --patients\?/],
   [['seed', DB, '--patients'], /--patients needs a value/],
   [['seed', DB, '--patients', 'abc'], /--patients: expected a number, got "abc"/],

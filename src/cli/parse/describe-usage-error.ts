@@ -20,8 +20,10 @@ export function describeUsageError(message: string, knownOptions: readonly strin
       .map((name) => {
         // a bare word is a command or positional nobody asked for, not a flag
         if (argv.includes(name)) return `unexpected argument "${name}": this command takes no positional arguments`;
-        const suggestion = closestName(name, knownOptions.filter((known) => known.length > 1));
-        return `unknown flag ${flag(name)}${suggestion ? `: did you mean ${flag(suggestion)}?` : ''}`;
+        // yargs reads --no-x as "x set to false" and reports x: name the flag as it was typed
+        const typed = !argv.some((token) => token === flag(name) || token.startsWith(`${flag(name)}=`)) && argv.some((token) => token.split('=')[0] === `--no-${name}`) ? `no-${name}` : name;
+        const suggestion = closestName(typed, knownOptions.filter((known) => known.length > 1));
+        return `unknown flag ${flag(typed)}${suggestion ? `: did you mean ${flag(suggestion)}?` : ''}`;
       })
       .join('\n');
   }
