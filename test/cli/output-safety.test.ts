@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../support/closed-port.js';
 
 const cli = path.resolve('bin', 'medseed.js');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'medseed-out-safety-'));
@@ -203,14 +203,6 @@ describe('generate --out is checked before any work', () => {
 });
 
 describe('bench --out is checked before anything runs', () => {
-  async function closedPort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-
   it('rejects an existing file before connecting to the database', async () => {
     const file = path.join(folder('bench-file'), 'bench.json');
     writeFileSync(file, 'mine\n');
