@@ -64,9 +64,9 @@ export const DEFAULT_PARAMS = {
   /**
    * Audit events per inbox task (chart opened, results and notes read, task updated): lognormal
    * median (A). Chosen so a full-panel primary-care clinician lands near ~1,000 a day (§1.6, §6):
-   * ~77 tasks x ~8 plus ~16 visits x ~20 of the visit's ~33 entries.
+   * ~77 tasks x ~7 plus ~16 visits x ~25 of the visit's ~40 entries (measured: ~1,030 at workload 1).
    */
-  auditPerTaskMedian: 7,
+  auditPerTaskMedian: 6,
   /** Day-to-day lognormal sigma of a clinician's activity (A; with the workload sigma ~0.6 in all, §6). */
   auditDaySigma: 0.45,
   /** Audit events per inpatient day (A, between the ~33/encounter and ~660/ICU-patient figures of §1.6). */

@@ -26,6 +26,8 @@ const largest = world.organizations[0]!.id;
 const sink: RowSink = values['largest-tenant']
   ? { push: <T extends keyof RowsByTable>(table: T, row: RowsByTable[T]) => ((row as { orgId?: string }).orgId === largest ? collector.push(table, row) : undefined) }
   : collector;
+for (const org of world.organizations) if (!values['largest-tenant'] || org.index === 0) collector.push('organizations', org.row);
+for (const provider of world.providers) if (!values['largest-tenant'] || provider.orgIndex === 0) collector.push('providers', provider.row);
 const started = performance.now();
 const total = config.profile.volumes.patients;
 for (let index = 0; index < total; index++) {
@@ -67,4 +69,5 @@ printTable(
     ['progress-note sentences in an unrelated note', pct(f.unrelatedNoteSentenceOverlap), 'few'],
   ],
 );
-printTable(['table', 'rows'], Object.entries(f.rows).map(([table, n]) => [table, n.toLocaleString('en-US')]));
+const rowTotal = Object.values(f.rows).reduce((a, b) => a + b, 0);
+printTable(['table', 'rows'], [...Object.entries(f.rows).map(([table, n]) => [table, n.toLocaleString('en-US')]), ['total', rowTotal.toLocaleString('en-US')]]);
