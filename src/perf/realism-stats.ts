@@ -18,6 +18,8 @@ export interface RealismFigures {
   /** Inbox tasks per primary-care clinician per workday of the window; and the same per full panel. */
   readonly tasksPerPcpWorkday: number;
   readonly tasksPerPcpWorkdayFullPanel: number;
+  /** The same, divided by each clinician's workload relative to the mean workload (the model's ~77). */
+  readonly tasksPerPcpWorkdayFullPanelTypical: number;
   readonly tasksPerSpecialistWorkday: number;
   /** Spread of task volume across PCPs (normalised by panel): 90th over 10th percentile. */
   readonly taskSpreadP90OverP10: number;
@@ -25,6 +27,8 @@ export interface RealismFigures {
   readonly auditPerClinicianDayMedian: number;
   readonly auditPerPcpDayMedian: number;
   readonly auditPerPcpDayFullPanelMedian: number;
+  /** The same, also divided by each clinician's workload multiplier: the model's ~1,000 for a typical clinician. */
+  readonly auditPerPcpDayFullPanelTypicalMedian: number;
   /** Log-sd of audit per PCP-day (lognormal spread, REALISM.md §6: ~0.6). */
   readonly auditPerPcpDayLogSd: number;
   readonly auditAfterHoursShare: number;
@@ -191,6 +195,10 @@ export function createRealismCollector(world: World): RealismCollector {
       const specialists = world.providers.filter((p) => CLINICIAN_ROLES.has(p.role) && !pcpIds.has(p.id) && tasksBy.has(p.id));
       const pcpTasks = pcps.map(([id]) => (tasksBy.get(id) ?? 0) / workdays);
       const pcpTasksFull = pcps.map(([id]) => (tasksBy.get(id) ?? 0) / workdays / fullness(id));
+      const meanWorkload = Math.exp(world.params.clinicianWorkloadSigma ** 2 / 2);
+      const workload = (id: string) => providerById.get(id)?.workload ?? 1;
+      const pcpTasksTypical = pcps.map(([id]) => (tasksBy.get(id) ?? 0) / workdays / fullness(id) / (workload(id) / meanWorkload));
+      const pcpDaysTypical: number[] = [];
       const clinicianDays: number[] = [];
       const pcpDays: number[] = [];
       const pcpDaysFull: number[] = [];
@@ -203,6 +211,7 @@ export function createRealismCollector(world: World): RealismCollector {
         if (pcpIds.has(actor)) {
           pcpDays.push(count);
           pcpDaysFull.push(count / fullness(actor));
+          pcpDaysTypical.push(count / fullness(actor) / workload(actor));
         }
       }
       const logs = pcpDaysFull.map((c) => Math.log(c));
@@ -217,11 +226,13 @@ export function createRealismCollector(world: World): RealismCollector {
         panelMax: Math.max(0, ...panels),
         tasksPerPcpWorkday: mean(pcpTasks),
         tasksPerPcpWorkdayFullPanel: mean(pcpTasksFull),
+        tasksPerPcpWorkdayFullPanelTypical: mean(pcpTasksTypical),
         tasksPerSpecialistWorkday: mean(specialists.map((p) => (tasksBy.get(p.id) ?? 0) / workdays)),
         taskSpreadP90OverP10: quantile(pcpTasksFull, 0.9) / Math.max(1e-9, quantile(pcpTasksFull, 0.1)),
         auditPerClinicianDayMedian: quantile(clinicianDays, 0.5),
         auditPerPcpDayMedian: quantile(pcpDays, 0.5),
         auditPerPcpDayFullPanelMedian: quantile(pcpDaysFull, 0.5),
+        auditPerPcpDayFullPanelTypicalMedian: quantile(pcpDaysTypical, 0.5),
         auditPerPcpDayLogSd: logSd,
         auditAfterHoursShare: auditAfter / Math.max(1, rows.audit_logs),
         auditWeekendShare: auditWeekend / Math.max(1, rows.audit_logs),

@@ -103,8 +103,9 @@ describe('baseline distributions', () => {
   });
 
   it('gives primary-care clinicians ~77 inbox tasks a workday at a full panel (§1.7), scaled by panel fullness', () => {
-    expect(figures.tasksPerPcpWorkdayFullPanel).toBeGreaterThan(76.9 * 0.8);
-    expect(figures.tasksPerPcpWorkdayFullPanel).toBeLessThan(76.9 * 1.25);
+    // per clinician, divided by their workload (lognormal, §6 sigma 0.5): 8 clinicians are too few to average it out
+    expect(figures.tasksPerPcpWorkdayFullPanelTypical).toBeGreaterThan(76.9 * 0.85);
+    expect(figures.tasksPerPcpWorkdayFullPanelTypical).toBeLessThan(76.9 * 1.15);
     // most closed within days, a standing backlog open (§6: ~15% open or in progress)
     expect(figures.closedWithin3DaysShare).toBeGreaterThan(0.7);
     expect(figures.openTaskShare).toBeGreaterThan(0.08);
@@ -112,8 +113,10 @@ describe('baseline distributions', () => {
   });
 
   it('gives primary-care clinicians ~1,000 audit entries per active weekday at a full panel (§1.6, §6), scaled by panel fullness', () => {
-    expect(figures.auditPerPcpDayFullPanelMedian).toBeGreaterThan(700);
-    expect(figures.auditPerPcpDayFullPanelMedian).toBeLessThan(1400);
+    // scaled up from partial panels (baseline tenants hold 20-350 patients), divided by each clinician's workload;
+    // small daily counts are skewed, so their median sits a little below a full panel's (~1,030, full-panel.test.ts)
+    expect(figures.auditPerPcpDayFullPanelTypicalMedian).toBeGreaterThan(700);
+    expect(figures.auditPerPcpDayFullPanelTypicalMedian).toBeLessThan(1250);
   });
 
   it('keeps clinic hours: ~24% after hours, few weekend entries, no booked weekend appointments (§1.8)', () => {
