@@ -45,14 +45,14 @@ type Slot = readonly [Role, string];
 function podRoster(pod: number): Slot[] {
   const specialist: Slot = ['physician', SPECIALIST_CYCLE[pod % SPECIALIST_CYCLE.length]!];
   if (pod === 0) {
-    return [['physician', 'family_medicine'], ['care_coordinator', 'care_coordinator'], ['nurse', 'registered_nurse'],
+    return [['physician', 'family_medicine'], ['care_coordinator', 'case_manager'], ['nurse', 'registered_nurse'],
       ['medical_assistant', 'medical_assistant'], ['physician', 'hospitalist'], specialist];
   }
   const pcp: Slot = pod % 4 === 3 ? ['nurse_practitioner', 'nurse_practitioner_family'] : ['physician', pod % 2 === 0 ? 'internal_medicine' : 'family_medicine'];
   const roster: Slot[] = [pcp, ['nurse', 'registered_nurse'], ['medical_assistant', 'medical_assistant'], ['medical_assistant', 'medical_assistant'], specialist];
   if (pod % 2 === 0) roster.push(['physician', pod % 4 === 0 ? 'emergency_medicine' : 'hospitalist']);
   if (pod % 3 === 0) roster.push(['pharmacist', 'pharmacist']);
-  if (pod % 5 === 0) roster.push(['care_coordinator', 'care_coordinator']);
+  if (pod % 5 === 0) roster.push(['care_coordinator', 'case_manager']);
   return roster;
 }
 /** Largest roster of a pod: provider indexes leave this many slots per pod. */

@@ -97,6 +97,9 @@ describe('baseline distributions', () => {
       const roles = new Set(directory.pods[0]!.members.map((p) => p.role));
       for (const role of ['physician', 'nurse', 'medical_assistant', 'care_coordinator']) expect(roles.has(role as never), `${role} in tenant ${orgIndex}`).toBe(true);
     }
+    // every specialty staffing names is one of fixtures/specialties.csv, for the right role
+    const specialties = new Map(world.vocabulary.specialties.map((s) => [s.code, s.role]));
+    for (const p of world.providers) expect(specialties.get(p.specialty), `${p.specialty} of a ${p.role}`).toBe(p.role);
     // baseline tenants are below one panel: one primary-care clinician each, holding every patient of the tenant
     expect(figures.primaryCareClinicians).toBe(world.organizations.length);
     expect(figures.panelMax).toBe(Math.max(...world.assignment.counts));
