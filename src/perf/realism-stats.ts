@@ -26,6 +26,10 @@ export interface RealismFigures {
   /** Audit entries per active weekday of a clinician (physician, NP, PA), median; PCPs only; PCPs scaled to a full panel. */
   readonly auditPerClinicianDayMedian: number;
   readonly auditPerPcpDayMedian: number;
+  /** Only clinicians whose panel is full (at least params.panelMin patients); NaN when there is none. */
+  readonly fullPanelPcps: number;
+  readonly auditPerFullPanelPcpDayMedian: number;
+  readonly tasksPerFullPanelPcpWorkday: number;
   readonly auditPerPcpDayFullPanelMedian: number;
   /** The same, also divided by each clinician's workload multiplier: the model's ~1,000 for a typical clinician. */
   readonly auditPerPcpDayFullPanelTypicalMedian: number;
@@ -199,6 +203,8 @@ export function createRealismCollector(world: World): RealismCollector {
       const workload = (id: string) => providerById.get(id)?.workload ?? 1;
       const pcpTasksTypical = pcps.map(([id]) => (tasksBy.get(id) ?? 0) / workdays / fullness(id) / (workload(id) / meanWorkload));
       const pcpDaysTypical: number[] = [];
+      const fullIds = new Set(pcps.filter(([, n]) => n >= world.params.panelMin).map(([id]) => id));
+      const fullDays: number[] = [];
       const clinicianDays: number[] = [];
       const pcpDays: number[] = [];
       const pcpDaysFull: number[] = [];
@@ -212,6 +218,7 @@ export function createRealismCollector(world: World): RealismCollector {
           pcpDays.push(count);
           pcpDaysFull.push(count / fullness(actor));
           pcpDaysTypical.push(count / fullness(actor) / workload(actor));
+          if (fullIds.has(actor)) fullDays.push(count);
         }
       }
       const logs = pcpDaysFull.map((c) => Math.log(c));
@@ -231,6 +238,9 @@ export function createRealismCollector(world: World): RealismCollector {
         taskSpreadP90OverP10: quantile(pcpTasksFull, 0.9) / Math.max(1e-9, quantile(pcpTasksFull, 0.1)),
         auditPerClinicianDayMedian: quantile(clinicianDays, 0.5),
         auditPerPcpDayMedian: quantile(pcpDays, 0.5),
+        fullPanelPcps: fullIds.size,
+        auditPerFullPanelPcpDayMedian: fullDays.length > 0 ? quantile(fullDays, 0.5) : Number.NaN,
+        tasksPerFullPanelPcpWorkday: fullIds.size > 0 ? mean([...fullIds].map((id) => (tasksBy.get(id) ?? 0) / workdays)) : Number.NaN,
         auditPerPcpDayFullPanelMedian: quantile(pcpDaysFull, 0.5),
         auditPerPcpDayFullPanelTypicalMedian: quantile(pcpDaysTypical, 0.5),
         auditPerPcpDayLogSd: logSd,
