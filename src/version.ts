@@ -2,4 +2,4 @@
  * Version of the generated data. It is part of every entity's seed and of every manifest:
  * any change to generated output (golden files) must bump it, so that a seed names one dataset.
  */
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '2.0.0';

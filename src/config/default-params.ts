@@ -46,15 +46,33 @@ export const DEFAULT_PARAMS = {
   /** Care-team size: lognormal median and sigma, clamped to 3-8 (§6, A). */
   careTeamMedian: 4.5,
   careTeamSigma: 0.3,
-  /** Audit events per ambulatory encounter: lognormal median, sigma (§1.6: ~33 per encounter, A for sigma). */
+  /** Primary-care panel a care pod is staffed for: median and clamp, per pod (§1.1, §6: 1,200-1,900 [30]). */
+  panelMedian: 1500,
+  panelMin: 1200,
+  panelMax: 1900,
+  /** Per-clinician workload multiplier: lognormal sigma on inbox and audit volume (§6: 0.5). */
+  clinicianWorkloadSigma: 0.5,
+  /** Inbox tasks per primary-care clinician-workday at a full panel (§1.7: 76.9 [21]). */
+  tasksPerPcpDay: 76.9,
+  /** Inbox tasks per specialist-workday at a full caseload (§1.7: 29.1 [21]). */
+  tasksPerSpecialistDay: 29.1,
+  /** Patients a specialist follows at a full caseload (A: no published figure found). */
+  specialistCaseload: 600,
+  /** Audit events per ambulatory encounter: lognormal median, sigma (§1.6: ~33 per encounter [25], A for sigma). */
   auditPerEncounterMedian: 33,
   auditSigma: 0.6,
+  /**
+   * Audit events per inbox task (chart opened, results and notes read, task updated): lognormal
+   * median (A). Chosen so a full-panel primary-care clinician lands near ~1,000 a day (§1.6, §6):
+   * ~77 tasks x ~7 plus ~16 visits x ~25 of the visit's ~40 entries (measured: ~1,030 at workload 1).
+   */
+  auditPerTaskMedian: 6,
+  /** Day-to-day lognormal sigma of a clinician's activity (A; with the workload sigma ~0.6 in all, §6). */
+  auditDaySigma: 0.45,
   /** Audit events per inpatient day (A, between the ~33/encounter and ~660/ICU-patient figures of §1.6). */
   auditPerInpatientDay: 120,
   /** Share of audit reads that are break-glass accesses by someone outside the care team (§1.6, A). */
   breakGlassShare: 0.01,
-  /** Inbox tasks per patient-year for a typical patient (§1.7: 77/day per PCP over a ~1,500 panel ≈ 12, A). */
-  tasksPerPatientYear: 10,
   /** Share of activity timestamps after clinic hours (§1.8: 24%). */
   afterHoursShare: 0.24,
   /** Share of clinic activity on weekends (§6, A). */

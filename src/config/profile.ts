@@ -1,9 +1,9 @@
 import type { Params } from './default-params.js';
 
-/** How much to generate. Providers are a volume of their own, so growing patients leaves them unchanged. */
+/** How much to generate. Staff is derived from patients (src/generators/staffing.ts) unless `providers` overrides it. */
 export interface Volumes {
   orgs: number;
-  providers: number;
+  providers?: number;
   patients: number;
 }
 

@@ -48,6 +48,8 @@ export function validateProfile(raw: unknown): { profile?: Profile; problems: st
     }
     for (const key of VOLUME_KEYS) {
       const value = raw.volumes[key];
+      // without providers, staff is derived from the patients (src/generators/staffing.ts)
+      if (key === 'providers' && value === undefined) continue;
       const minimum = key === 'patients' ? 0 : 1;
       if (!Number.isInteger(value) || (value as number) < minimum || (value as number) > 2 ** 31 - 1) {
         problems.push(`volumes.${key}: must be an integer >= ${minimum}, got ${describe(value)}`);

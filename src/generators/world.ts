@@ -1,23 +1,47 @@
 import type { Params } from '../config/default-params.js';
+import { assignPatients, type PatientAssignment } from '../plan/assign-patients.js';
 import type { Plan } from '../plan/create-plan.js';
-import { createWeightedPicker } from '../rng/distributions.js';
-import type { Random } from '../rng/random.js';
 import { hashString } from '../rng/hash.js';
 import { generateOrganization, type OrganizationInfo } from './organizations.js';
 import { generateProvider, type ProviderInfo } from './providers.js';
+import { deriveStaffing } from './staffing.js';
 import type { Vocabulary } from './vocabulary.js';
 
-// Specialties that own a patient's primary care.
-const PRIMARY_CARE = new Set(['family_medicine', 'internal_medicine', 'pediatrics', 'geriatric_medicine']);
+const CLINICIAN_ROLES = new Set(['physician', 'nurse_practitioner', 'physician_assistant']);
+const ACUTE_SPECIALTIES = new Set(['hospitalist', 'emergency_medicine']);
 
-/** One organization's staff, grouped the way care teams and encounters pick them. */
+/** A care pod: one primary-care clinician's panel and the staff that works it (see staffing.ts). */
+export interface Pod {
+  readonly index: number;
+  /** Panel size the pod is staffed for; per-patient rates are the clinician's daily rates over it. */
+  readonly capacity: number;
+  readonly primary: ProviderInfo;
+  /** Nurses and medical assistants of the pod. */
+  readonly support: readonly ProviderInfo[];
+  readonly members: readonly ProviderInfo[];
+}
+
+/**
+ * The staff of pods 0..k of a tenant: everyone a patient of pod k may meet. Later pods are left
+ * out on purpose: they do not exist in a run with fewer patients, and a patient's rows must not
+ * depend on how many patients come after it.
+ */
+export interface StaffView {
+  readonly all: readonly ProviderInfo[];
+  readonly clinicians: readonly ProviderInfo[];
+  /** Hospitalists and ED physicians (or, in a tenant without any, its clinicians). */
+  readonly acute: readonly ProviderInfo[];
+  readonly nurses: readonly ProviderInfo[];
+  /** The most recently added specialist of each specialty. */
+  readonly specialists: ReadonlyMap<string, ProviderInfo>;
+}
+
 export interface StaffDirectory {
   readonly all: readonly ProviderInfo[];
-  readonly primaryCare: readonly ProviderInfo[];
-  readonly physicians: readonly ProviderInfo[];
-  readonly nurses: readonly ProviderInfo[];
-  readonly bySpecialty: ReadonlyMap<string, readonly ProviderInfo[]>;
-  readonly byRole: ReadonlyMap<string, readonly ProviderInfo[]>;
+  readonly pods: readonly Pod[];
+  /** views[k]: staff of pods 0..k. */
+  readonly views: readonly StaffView[];
+  readonly podOfRank: (rank: number) => number;
 }
 
 /**
@@ -30,49 +54,48 @@ export interface World {
   readonly params: Params;
   readonly vocabulary: Vocabulary;
   readonly organizations: readonly OrganizationInfo[];
+  /** All providers, in id order (the order the providers table is written in). */
   readonly providers: readonly ProviderInfo[];
   readonly staff: readonly StaffDirectory[];
-  readonly pickOrg: (random: Random) => OrganizationInfo;
+  readonly assignment: PatientAssignment;
+  /** The organization of patient `index`. */
+  readonly orgOfPatient: (index: number) => number;
+  /** The care pod whose panel patient `index` belongs to. */
+  readonly podOfPatient: (index: number) => Pod;
   /** Seed for per-patient latent values that must not consume the patient's stream. */
   readonly latentSeed: number;
 }
 
-function groupBy<K>(items: readonly ProviderInfo[], key: (p: ProviderInfo) => K): Map<K, ProviderInfo[]> {
-  const map = new Map<K, ProviderInfo[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
+function createView(members: readonly ProviderInfo[]): StaffView {
+  const clinicians = members.filter((p) => CLINICIAN_ROLES.has(p.role));
+  const acute = clinicians.filter((p) => ACUTE_SPECIALTIES.has(p.specialty));
+  const specialists = new Map<string, ProviderInfo>();
+  for (const p of members) if (p.role === 'physician') specialists.set(p.specialty, p);
+  return { all: members, clinicians, acute: acute.length > 0 ? acute : clinicians, nurses: members.filter((p) => p.role === 'nurse'), specialists };
 }
 
-function createStaffDirectory(members: readonly ProviderInfo[]): StaffDirectory {
-  const physicians = members.filter((p) => p.role === 'physician');
-  const primaryCare = members.filter(
-    (p) => (p.role === 'physician' || p.role === 'nurse_practitioner') && PRIMARY_CARE.has(p.specialty),
-  );
-  return {
-    all: members,
-    primaryCare: primaryCare.length > 0 ? primaryCare : physicians,
-    physicians,
-    nurses: members.filter((p) => p.role === 'nurse'),
-    bySpecialty: groupBy(members, (p) => p.specialty),
-    byRole: groupBy(members, (p) => p.role),
-  };
+function createStaffDirectory(members: readonly ProviderInfo[], capacities: readonly number[], podOfRank: (rank: number) => number): StaffDirectory {
+  const pods: Pod[] = capacities.map((capacity, index) => {
+    const inPod = members.filter((p) => p.pod === index);
+    return {
+      index,
+      capacity,
+      primary: inPod[0]!,
+      support: inPod.filter((p) => p.role === 'nurse' || p.role === 'medical_assistant'),
+      members: inPod,
+    };
+  });
+  const views = pods.map((pod) => createView(members.filter((p) => p.pod <= pod.index)));
+  return { all: members, pods, views, podOfRank };
 }
 
 export function createWorld(plan: Plan, vocabulary: Vocabulary): World {
   const organizations = plan.orgWeights.map((_, index) => generateOrganization(plan, vocabulary, index));
-  const providers: ProviderInfo[] = [];
-  for (const org of organizations) {
-    const first = plan.providerOffsets[org.index] as number;
-    for (let i = 0; i < (plan.providerCounts[org.index] as number); i++) {
-      providers.push(generateProvider(plan, vocabulary, org, first + i));
-    }
-  }
-  const staff = organizations.map((org) => createStaffDirectory(providers.filter((p) => p.orgIndex === org.index)));
+  const assignment = assignPatients(plan.runHash, plan.orgWeights, plan.config.profile.volumes.patients);
+  const staffing = deriveStaffing(plan, assignment);
+  const perOrg = staffing.map((org, orgIndex) => org.specs.map((spec) => generateProvider(plan, vocabulary, organizations[orgIndex]!, spec)));
+  const staff = perOrg.map((members, orgIndex) => createStaffDirectory(members, staffing[orgIndex]!.capacities, staffing[orgIndex]!.podOfRank));
+  const providers = perOrg.flat().sort((a, b) => a.index - b.index);
   return {
     plan,
     params: plan.config.profile.params,
@@ -80,7 +103,12 @@ export function createWorld(plan: Plan, vocabulary: Vocabulary): World {
     organizations,
     providers,
     staff,
-    pickOrg: createWeightedPicker(organizations, plan.orgWeights),
+    assignment,
+    orgOfPatient: (index) => assignment.orgOf[index]!,
+    podOfPatient: (index) => {
+      const directory = staff[assignment.orgOf[index]!]!;
+      return directory.pods[directory.podOfRank(assignment.rankInOrg[index]!)]!;
+    },
     latentSeed: hashString(`${plan.config.seed}|${plan.version}|latent`),
   };
 }

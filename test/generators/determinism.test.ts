@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../src/tables/table-specs.js';
 import { generateDigests, generateText } from '../support/generate-in-memory.js';
@@ -24,6 +27,7 @@ describe('determinism', () => {
     const smaller = await generateText({ ...small, patients: 30 });
     const larger = await generateText({ ...small, patients: 60 });
     expect(larger.organizations).toBe(smaller.organizations);
+    // ci tenants stay below one panel at 60 patients: the same minimal care teams
     expect(larger.providers).toBe(smaller.providers);
     for (const table of TABLE_NAMES.filter((t) => t !== 'organizations' && t !== 'providers')) {
       expect(smaller[table].length, table).toBeGreaterThan(0);
@@ -31,6 +35,23 @@ describe('determinism', () => {
       expect(larger[table].length).toBeGreaterThan(smaller[table].length);
     }
   });
+
+  it('only appends staff and never moves a patient when growing patients opens new care pods', async () => {
+    // Panels of 8-12 patients, so 40 and 120 patients open different numbers of pods; inbox rates
+    // scaled to such panels so the run stays small.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'medseed-pods-'));
+    const config = path.join(dir, 'small-panels.json');
+    writeFileSync(config, JSON.stringify({ params: { panelMin: 8, panelMedian: 10, panelMax: 12, tasksPerPcpDay: 0.5, tasksPerSpecialistDay: 0.2 } }));
+    const smaller = await generateText({ ...small, config, patients: 40, historyMonths: 3 });
+    const larger = await generateText({ ...small, config, patients: 120, historyMonths: 3 });
+    const rows = (text: string) => text.split('\n').filter(Boolean);
+    expect(rows(larger.providers).length).toBeGreaterThan(rows(smaller.providers).length + 20);
+    // provider ids follow the order staff appears in, so the smaller directory is a prefix
+    expect(larger.providers.startsWith(smaller.providers)).toBe(true);
+    for (const table of TABLE_NAMES.filter((t) => t !== 'organizations' && t !== 'providers')) {
+      expect(larger[table].startsWith(smaller[table]), `${table} of 40 patients is a prefix of 120`).toBe(true);
+    }
+  }, 120_000);
 
   it('makes shards whose union, in order, is the whole dataset', async () => {
     const whole = await generateText(small);

@@ -51,3 +51,16 @@ export function pickEdDay(random: Random, startDay: number, endDay: number): num
 export function toEpochSeconds(day: number, localSecond: number, utcOffsetMinutes: number): number {
   return day * SECONDS_PER_DAY + localSecond - utcOffsetMinutes * 60;
 }
+
+/** The day itself if it is Monday-Friday, else the next Monday. */
+export function workdayOnOrAfter(day: number): number {
+  const dow = weekday(day);
+  return dow < 5 ? day : day + (7 - dow);
+}
+
+/** Monday-Friday days in [startDay, endDay). */
+export function countWorkdays(startDay: number, endDay: number): number {
+  let count = 0;
+  for (let day = startDay; day < endDay; day++) if (weekday(day) < 5) count++;
+  return count;
+}

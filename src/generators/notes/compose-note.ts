@@ -1,7 +1,8 @@
 import { lognormal, pick } from '../../rng/distributions.js';
 import type { Random } from '../../rng/random.js';
 import type { DocumentType, NotePhrases } from '../vocabulary.js';
-import { compilePhrase, fillPhrase, type PhraseTemplate, type PhraseValues } from './phrase-template.js';
+import { isRelevant, type PhraseContext } from './phrase-relevance.js';
+import { canFill, compilePhrase, fillPhrase, type PhraseTemplate, type PhraseValues } from './phrase-template.js';
 
 // Sections of each note type (by LOINC code) with their share of the note's words.
 const LAYOUTS: Record<string, readonly (readonly [string, number])[]> = {
@@ -40,12 +41,28 @@ const HEADINGS: Record<string, string> = {
 export interface CompiledPhrases {
   readonly sections: ReadonlyMap<string, readonly PhraseTemplate[]>;
   readonly byDiagnosis: ReadonlyMap<string, readonly PhraseTemplate[]>;
+  /** Chief complaints by kind of visit reason, cut from the chief_complaint list by what they say. */
+  readonly chiefComplaints: Readonly<Record<'chronic' | 'acute' | 'adultWellness' | 'childWellness', readonly PhraseTemplate[]>>;
 }
 
 export function compilePhrases(phrases: NotePhrases): CompiledPhrases {
   const compile = (record: Readonly<Record<string, readonly string[]>>) =>
     new Map(Object.entries(record).map(([key, list]) => [key, list.map(compilePhrase)] as const));
-  return { sections: compile(phrases.sections), byDiagnosis: compile(phrases.byDiagnosis) };
+  const sections = compile(phrases.sections);
+  const complaints = sections.get('chief_complaint') ?? [];
+  const withDx = complaints.filter((t) => t.slots.has('dx') && !t.slots.has('lab'));
+  const followUp = /follow-up|recheck|review|scheduled|refill|management/i;
+  const orAll = (list: PhraseTemplate[]) => (list.length > 0 ? list : complaints);
+  return {
+    sections,
+    byDiagnosis: compile(phrases.byDiagnosis),
+    chiefComplaints: {
+      chronic: orAll(withDx.filter((t) => followUp.test(t.text))),
+      acute: orAll(withDx.filter((t) => !followUp.test(t.text))),
+      adultWellness: orAll(complaints.filter((t) => /annual physical|vaccination|pre-operative/i.test(t.text))),
+      childWellness: orAll(complaints.filter((t) => /well child|vaccination/i.test(t.text))),
+    },
+  };
 }
 
 /** The section texts of a patient's previous note, for copy-forward. */
@@ -56,17 +73,76 @@ export interface ComposedNote {
   readonly words: number;
 }
 
+/** Who and what a note is about: only the patient's own visit reason, medications and results. */
+export interface NoteSubject {
+  /** Values fixed for the whole note (age, sex, pronoun, the visit's diagnosis, the author). */
+  readonly base: Omit<PhraseValues, 'med' | 'lab' | 'value' | 'unit' | 'days'>;
+  readonly reasonKind: 'chronic' | 'acute' | 'wellness' | undefined;
+  readonly child: boolean;
+  /** The patient's medications, lower case. */
+  readonly meds: readonly string[];
+  /** The patient's results so far, latest last. */
+  readonly labs: readonly { readonly lab: string; readonly value: string; readonly unit: string }[];
+  /** Problems, age and setting that decide which general phrases fit (phrase-relevance.ts). */
+  readonly context: PhraseContext;
+}
+
+function valuesFor(random: Random, subject: NoteSubject): PhraseValues {
+  const lab = subject.labs.length > 0 ? subject.labs[subject.labs.length - 1 - Math.floor(random.next() * Math.min(6, subject.labs.length))] : undefined;
+  return {
+    ...subject.base,
+    med: subject.meds.length > 0 ? pick(random, subject.meds) : undefined,
+    lab: lab?.lab,
+    value: lab?.value,
+    unit: lab?.unit,
+    days: String(2 + Math.floor(random.next() * 13)),
+  };
+}
+
+/** A template whose placeholders this patient can fill, or undefined after a few tries. */
+function pickFillable(random: Random, pool: readonly PhraseTemplate[], values: PhraseValues): PhraseTemplate | undefined {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const template = pick(random, pool);
+    if (canFill(template, values)) return template;
+  }
+  return undefined;
+}
+
+// "Appetite is unchanged." -> "appetite is unchanged." when it becomes the second half of a sentence;
+// acronyms (HEENT, BMI) and numbers keep their case.
+function continuation(text: string): string {
+  const first = text.split(/[\s:,]/, 1)[0] ?? '';
+  return first.length > 1 && first === first.toUpperCase() ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function chiefComplaintPool(phrases: CompiledPhrases, subject: NoteSubject): readonly PhraseTemplate[] {
+  const cc = phrases.chiefComplaints;
+  switch (subject.reasonKind) {
+    case 'chronic':
+      return cc.chronic;
+    case 'acute':
+      return cc.acute;
+    case 'wellness':
+      return subject.child ? cc.childWellness : cc.adultWellness;
+    default:
+      return phrases.sections.get('chief_complaint') ?? [];
+  }
+}
+
 /**
  * Assembles a note from phrase templates: a lognormal length for the note type (REALISM.md §1.5),
  * split over the type's sections. Each section is copied verbatim from the patient's previous
  * note with probability `copyForwardShare` (real notes are ~59% copied text), so full-text search
- * sees realistic term repetition.
+ * sees realistic term repetition. Otherwise sentences are drawn fresh, each with its own values
+ * (one of the patient's medications, one of their results), and half of the general ones joined
+ * in pairs: the pool then yields thousands of distinct sentences, so two unrelated notes share few
+ * by chance. The chief complaint is one sentence about the visit's reason.
  */
 export function composeNote(
   random: Random,
   phrases: CompiledPhrases,
   type: DocumentType,
-  values: PhraseValues,
+  subject: NoteSubject,
   diagnosisCodes: readonly string[],
   memory: NoteMemory,
   copyForwardShare: number,
@@ -80,18 +156,38 @@ export function composeNote(
     const budget = Math.max(4, Math.round(targetWords * share));
     const previous = memory.get(section);
     let text: string;
-    if (previous !== undefined && random.next() < copyForwardShare) {
+    if (section !== 'chief_complaint' && previous !== undefined && random.next() < copyForwardShare) {
       text = previous;
       words += previous.length / 6;
+    } else if (section === 'chief_complaint') {
+      const values = valuesFor(random, subject);
+      const template = pickFillable(random, chiefComplaintPool(phrases, subject), values);
+      const complaint = template ? fillPhrase(template, values) : `Follow-up of ${subject.base.dx}.`;
+      text = complaint.charAt(0).toUpperCase() + complaint.slice(1);
+      words += template?.words ?? 3;
+      memory.set(section, text);
     } else {
-      const pool = phrases.sections.get(section) ?? [];
+      const pool = (phrases.sections.get(section) ?? []).filter((t) => isRelevant(t, subject.context));
       const sentences: string[] = [];
       let sectionWords = 0;
-      while (sectionWords < budget && (pool.length > 0 || diagnosisPhrases.length > 0)) {
+      for (let guard = 0; sectionWords < budget && guard < 400 && (pool.length > 0 || diagnosisPhrases.length > 0); guard++) {
+        const values = valuesFor(random, subject);
         const useDiagnosis = diagnosisPhrases.length > 0 && DIAGNOSIS_SECTIONS.has(section) && random.next() < 0.35;
-        const template = useDiagnosis || pool.length === 0 ? pick(random, diagnosisPhrases) : pick(random, pool);
-        sentences.push(fillPhrase(template, values));
+        const template = pickFillable(random, useDiagnosis || pool.length === 0 ? diagnosisPhrases : pool, values);
+        if (!template) continue;
+        let sentence = fillPhrase(template, values);
         sectionWords += template.words;
+        if (!useDiagnosis && sentence.endsWith('.') && random.next() < 0.75) {
+          const second = pickFillable(random, pool, values);
+          if (second && second !== template) {
+            const tail = fillPhrase(second, values);
+            if (tail.endsWith('.')) {
+              sentence = `${sentence.slice(0, -1)}; ${continuation(tail)}`;
+              sectionWords += second.words;
+            }
+          }
+        }
+        sentences.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));
       }
       text = sentences.join(' ');
       words += sectionWords;

@@ -1,22 +1,24 @@
-/** Values a phrase may mention; see fixtures/note_phrases.json "_placeholders". */
+/** Values a phrase may mention; see fixtures/note_phrases.json "_placeholders". Missing ones rule a phrase out. */
 export interface PhraseValues {
   age: string;
   sex: string;
   pronoun: string;
   dx: string;
-  med: string;
-  lab: string;
-  value: string;
-  unit: string;
+  med?: string;
+  lab?: string;
+  value?: string;
+  unit?: string;
   days: string;
   provider: string;
 }
 
 /** A phrase split once into literal text and placeholder names, so filling it is a cheap join. */
 export interface PhraseTemplate {
+  readonly text: string;
   readonly parts: readonly string[];
   /** parts[i] is a placeholder name when isSlot[i]. */
   readonly isSlot: readonly boolean[];
+  readonly slots: ReadonlySet<string>;
   readonly words: number;
 }
 
@@ -38,7 +40,13 @@ export function compilePhrase(text: string): PhraseTemplate {
     parts.push(text.slice(last));
     isSlot.push(false);
   }
-  return { parts, isSlot, words: text.split(/\s+/).filter(Boolean).length };
+  return { text, parts, isSlot, slots: new Set(parts.filter((_, i) => isSlot[i])), words: text.split(/\s+/).filter(Boolean).length };
+}
+
+/** Whether every placeholder of the phrase has a value (a patient without medications gets no "{med}" phrase). */
+export function canFill(template: PhraseTemplate, values: PhraseValues): boolean {
+  for (const slot of template.slots) if (values[slot as keyof PhraseValues] === undefined) return false;
+  return true;
 }
 
 export function fillPhrase(template: PhraseTemplate, values: PhraseValues): string {

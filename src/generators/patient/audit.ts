@@ -1,13 +1,15 @@
 import { createWeightedPicker, lognormal, pick } from '../../rng/distributions.js';
 import type { Random } from '../../rng/random.js';
 import { formatTimestamp, SECONDS_PER_DAY } from '../calendar.js';
+import { clinicianDayFactor } from '../clinical/clinician-day.js';
+import { toEpochSeconds, workdayOnOrAfter, workSecondOfDay } from '../clinical/time-patterns.js';
 import { deriveId } from '../ids.js';
 import type { ProviderInfo } from '../providers.js';
 import type { AuditAction } from '../vocabulary.js';
-import type { StaffDirectory, World } from '../world.js';
+import type { World } from '../world.js';
 import type { WrittenDocument } from './documents.js';
 import type { PlannedEncounter } from './encounters.js';
-import type { PatientContext } from './patient-context.js';
+import type { ChartItem, PatientContext } from './patient-context.js';
 import type { WrittenTask } from './tasks.js';
 
 const USER_AGENTS = [
@@ -19,6 +21,9 @@ const USER_AGENTS = [
   'EpicCareHyperdrive/1.2407 (Windows NT 10.0)',
   'medseed-integration-engine/2.3',
 ] as const;
+// How far back a chart review reaches: the latest events and notes before the access (A).
+const RECENT_EVENTS = 40;
+const RECENT_DOCUMENTS = 8;
 
 interface AuditCatalog {
   pickAction: (random: Random) => AuditAction;
@@ -43,87 +48,195 @@ function ipOf(orgIndex: number, provider: ProviderInfo): string {
   return `10.${orgIndex % 250}.${(provider.index >>> 8) & 255}.${(provider.index & 255) || 1}`;
 }
 
-export interface AuditTargets {
-  readonly encounter: PlannedEncounter | undefined;
-  readonly eventIds: readonly string[];
-  readonly documents: readonly WrittenDocument[];
-  readonly tasks: readonly WrittenTask[];
+/** The chart sorted by time, so an access can read only what existed when it happened. */
+export interface SortedChart {
+  readonly events: readonly ChartItem[];
+  readonly documents: readonly ChartItem[];
+  readonly encounters: readonly ChartItem[];
   readonly careTeamIds: readonly string[];
 }
 
-function resourceIdFor(ctx: PatientContext, action: AuditAction, targets: AuditTargets): [AuditAction['resourceType'], string] {
+export function sortChart(ctx: PatientContext, encounters: readonly PlannedEncounter[], careTeamIds: readonly string[]): SortedChart {
+  const byTime = (a: ChartItem, b: ChartItem) => a.at - b.at;
+  return {
+    events: [...ctx.chart.events].sort(byTime),
+    documents: [...ctx.chart.documents].sort(byTime),
+    encounters: encounters.filter((e) => e.status !== 'planned').map((e) => ({ at: e.start, id: e.id })),
+    careTeamIds,
+  };
+}
+
+function countBefore(items: readonly ChartItem[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.at <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function recent(random: Random, items: readonly ChartItem[], at: number, reach: number): string | undefined {
+  const n = countBefore(items, at);
+  if (n === 0) return undefined;
+  return items[n - 1 - Math.floor(random.next() * Math.min(n, reach))]!.id;
+}
+
+/** What one access touches: the activity's own records when given, else the chart as it stood. */
+export interface AuditFocus {
+  readonly encounter?: PlannedEncounter;
+  readonly eventIds?: readonly string[];
+  readonly documents?: readonly WrittenDocument[];
+  readonly task?: WrittenTask;
+}
+
+function resourceFor(ctx: PatientContext, action: AuditAction, focus: AuditFocus, chart: SortedChart, at: number): [AuditAction['resourceType'], string] {
   const { random, patient } = ctx;
+  let id: string | undefined;
   switch (action.resourceType) {
     case 'encounter':
-      if (targets.encounter) return ['encounter', targets.encounter.id];
+      id = focus.encounter?.id ?? recent(random, chart.encounters, at, 3);
       break;
     case 'timeline_event':
-      if (targets.eventIds.length > 0) return ['timeline_event', pick(random, targets.eventIds)];
+      id = focus.eventIds && focus.eventIds.length > 0 ? pick(random, focus.eventIds) : recent(random, chart.events, at, RECENT_EVENTS);
       break;
     case 'document':
-      if (targets.documents.length > 0) return ['document', pick(random, targets.documents).id];
+      id = focus.documents && focus.documents.length > 0 ? pick(random, focus.documents).id : recent(random, chart.documents, at, RECENT_DOCUMENTS);
       break;
     case 'task':
-      if (targets.tasks.length > 0) return ['task', pick(random, targets.tasks).id];
+      id = focus.task?.id;
       break;
     case 'care_team_member':
-      if (targets.careTeamIds.length > 0) return ['care_team_member', pick(random, targets.careTeamIds)];
+      id = chart.careTeamIds.length > 0 ? pick(random, chart.careTeamIds) : undefined;
       break;
     default:
       break;
   }
-  return ['patient', patient.id];
+  return id === undefined ? ['patient', patient.id] : [action.resourceType, id];
+}
+
+function pushAudit(ctx: PatientContext, actor: ProviderInfo, action: AuditAction, resource: [AuditAction['resourceType'], string], at: number): void {
+  const { world, patient, random } = ctx;
+  const outcomeRoll = random.next();
+  ctx.sink.push('audit_logs', {
+    id: deriveId(world.plan.runHash, 'audit_logs', patient.index, ctx.sequence.audit++),
+    orgId: patient.org.id,
+    actorId: actor.id,
+    action: action.code,
+    resourceType: resource[0],
+    resourceId: resource[1],
+    patientId: patient.id,
+    occurredAt: formatTimestamp(at),
+    ip: ipOf(patient.org.index, actor),
+    userAgent: USER_AGENTS[actor.index % USER_AGENTS.length] as string,
+    outcome: outcomeRoll < 0.005 ? 'denied' : outcomeRoll < 0.01 ? 'failure' : 'success',
+  });
+}
+
+/** An action, and whether it is a break-glass access by someone outside the care team (1%, §1.6). */
+function drawAction(ctx: PatientContext): { action: AuditAction; breakGlass: boolean } | undefined {
+  const catalog = catalogOf(ctx.world);
+  if (ctx.world.vocabulary.auditActions.length === 0) return undefined;
+  const breakGlass = catalog.breakGlass.length > 0 && ctx.random.next() < ctx.world.params.breakGlassShare;
+  return { action: breakGlass ? pick(ctx.random, catalog.breakGlass) : catalog.pickAction(ctx.random), breakGlass };
+}
+
+function localDay(ctx: PatientContext, at: number): number {
+  return Math.floor((at + ctx.patient.org.utcOffsetMinutes * 60) / SECONDS_PER_DAY);
+}
+
+/** Desk work on `day` (clinic hours, or after hours at the §1.8 share), never after "now". */
+function deskTime(ctx: PatientContext, day: number, notBefore: number, notAfter: number): number {
+  const at = toEpochSeconds(day, workSecondOfDay(ctx.random, ctx.world.params.afterHoursShare), ctx.patient.org.utcOffsetMinutes);
+  if (at >= notBefore && at <= notAfter) return at;
+  return notBefore + Math.floor(ctx.random.next() * Math.max(1, Math.min(notAfter, notBefore + 3600) - notBefore));
 }
 
 /**
- * Audit entries around a piece of clinical activity (an encounter, or a note between visits):
- * who opened what, when. Actors are the encounter's clinician and the care team, occasionally
- * other staff, and 1% break-glass reads by someone outside the team.
+ * Audit entries of an encounter (REALISM.md §1.6: ~33 per office visit, ~120 per inpatient day).
+ * Office visits: half the entries during the visit, half as follow-up desk work on that or the
+ * next two workdays. ED and inpatient work goes on around the clock.
  */
-export function writeAudit(ctx: PatientContext, targets: AuditTargets, from: number, to: number, count: number): void {
-  const { random, world, patient, team } = ctx;
-  const catalog = catalogOf(world);
-  if (world.vocabulary.auditActions.length === 0) return;
-  const staff = world.staff[patient.org.index] as StaffDirectory;
-  const now = world.plan.referenceDay * SECONDS_PER_DAY;
-  const span = Math.max(60, to - from);
-  for (let i = 0; i < count; i++) {
-    const breakGlass = catalog.breakGlass.length > 0 && random.next() < world.params.breakGlassShare;
-    const action = breakGlass ? pick(random, catalog.breakGlass) : catalog.pickAction(random);
-    const roll = random.next();
-    const actor = breakGlass || roll >= 0.92
-      ? pick(random, staff.all)
-      : roll < 0.5 && targets.encounter
-        ? targets.encounter.provider
-        : pick(random, team.members);
-    const [resourceType, resourceId] = resourceIdFor(ctx, action, targets);
-    const at = Math.min(now - 1, from + Math.floor(random.next() * span));
-    const outcomeRoll = random.next();
-    ctx.sink.push('audit_logs', {
-      id: deriveId(world.plan.runHash, 'audit_logs', patient.index, ctx.sequence.audit++),
-      orgId: patient.org.id,
-      actorId: actor.id,
-      action: action.code,
-      resourceType,
-      resourceId,
-      patientId: patient.id,
-      occurredAt: formatTimestamp(at),
-      ip: ipOf(patient.org.index, actor),
-      userAgent: USER_AGENTS[actor.index % USER_AGENTS.length] as string,
-      outcome: outcomeRoll < 0.005 ? 'denied' : outcomeRoll < 0.01 ? 'failure' : 'success',
-    });
-  }
-}
-
-/** How many audit entries an encounter draws (REALISM.md §1.6): ~33 per visit, ~120 per inpatient day (A). */
-export function auditCountFor(ctx: PatientContext, encounter: PlannedEncounter): number {
-  const { random, world } = ctx;
+export function writeEncounterAudit(ctx: PatientContext, chart: SortedChart, encounter: PlannedEncounter, eventIds: readonly string[], documents: readonly WrittenDocument[]): void {
+  const { random, world, team } = ctx;
   const { params } = world;
+  const now = world.plan.referenceDay * SECONDS_PER_DAY - 1;
+  const provider = encounter.provider;
+  const factor = provider.workload * clinicianDayFactor(world.plan.runHash, provider.index, localDay(ctx, encounter.start), params.auditDaySigma);
+  let count: number;
   if (encounter.kind === 'inpatient') {
     const days = Math.max(0.5, (encounter.end - encounter.start) / SECONDS_PER_DAY);
-    return Math.round(lognormal(random, params.auditPerInpatientDay * days * (encounter.icu ? 2 : 1), params.auditSigma / 2));
+    count = Math.round(lognormal(random, params.auditPerInpatientDay * days * (encounter.icu ? 2 : 1), params.auditSigma / 2));
+  } else {
+    const scale = encounter.kind === 'emergency' ? 1.8 : encounter.kind === 'virtual' ? 0.6 : 1;
+    count = Math.round(lognormal(random, params.auditPerEncounterMedian * scale * factor, params.auditSigma));
   }
-  const scale = encounter.kind === 'emergency' ? 1.8 : encounter.kind === 'virtual' ? 0.6 : 1;
-  return Math.round(lognormal(random, params.auditPerEncounterMedian * scale, params.auditSigma));
+  const acute = encounter.kind === 'inpatient' || encounter.kind === 'emergency';
+  const focus: AuditFocus = { encounter, eventIds, documents };
+  for (let i = 0; i < count; i++) {
+    const drawn = drawAction(ctx);
+    if (!drawn) return;
+    const roll = random.next();
+    const actor = drawn.breakGlass || roll >= 0.93
+      ? pick(random, team.view.all)
+      : roll < 0.55
+        ? provider
+        : roll < 0.8 && team.pod.support.length > 0
+          ? pick(random, team.pod.support)
+          : pick(random, team.members);
+    let at: number;
+    if (acute) {
+      const to = Math.min(now, Math.max(encounter.end, encounter.start + 3600) + SECONDS_PER_DAY);
+      at = encounter.start - 600 + Math.floor(random.next() * Math.max(60, to - encounter.start + 600));
+    } else if (random.next() < 0.5) {
+      at = encounter.start - 900 + Math.floor(random.next() * (encounter.end - encounter.start + 1800));
+    } else {
+      const day = workdayOnOrAfter(localDay(ctx, encounter.start) + Math.floor(random.next() * 3));
+      at = deskTime(ctx, day, encounter.start, now);
+    }
+    if (at > now) continue;
+    pushAudit(ctx, actor, drawn.action, resourceFor(ctx, drawn.action, focus, chart, at), at);
+  }
 }
 
+/**
+ * Audit entries of handling one inbox task: the assignee (sometimes the pod's nurse or
+ * assistant) opens the chart, reads recent results and notes, updates the task. About
+ * auditPerTaskMedian entries, scaled by the assignee's workload and how busy their day is.
+ */
+export function writeTaskAudit(ctx: PatientContext, chart: SortedChart, task: WrittenTask): void {
+  const { random, world, team } = ctx;
+  const { params } = world;
+  const now = world.plan.referenceDay * SECONDS_PER_DAY - 1;
+  const firstDay = localDay(ctx, task.at);
+  const factor = task.assignee.workload * clinicianDayFactor(world.plan.runHash, task.assignee.index, firstDay, params.auditDaySigma);
+  const count = Math.max(1, Math.round(lognormal(random, params.auditPerTaskMedian * factor, 0.5)));
+  const until = Math.min(now, task.closedAt ?? now);
+  const lastDay = task.closedAt === undefined ? firstDay : localDay(ctx, until);
+  const focus: AuditFocus = { task };
+  for (let i = 0; i < count; i++) {
+    const drawn = drawAction(ctx);
+    if (!drawn) return;
+    const actor = drawn.breakGlass ? pick(random, team.view.all) : random.next() < 0.85 || team.pod.support.length === 0 ? task.assignee : pick(random, team.pod.support);
+    // most of the work on the day the task arrives, the rest on the day it is closed
+    const day = random.next() < 0.7 ? firstDay : lastDay;
+    const at = deskTime(ctx, day, task.at, Math.max(task.at, until));
+    pushAudit(ctx, actor, drawn.action, resourceFor(ctx, drawn.action, focus, chart, at), at);
+  }
+}
+
+/** A few entries around a note written between visits (a telephone encounter). */
+export function writeNoteAudit(ctx: PatientContext, chart: SortedChart, document: WrittenDocument): void {
+  const { random, world, team } = ctx;
+  const now = world.plan.referenceDay * SECONDS_PER_DAY - 1;
+  const count = 2 + Math.floor(random.next() * 4);
+  const focus: AuditFocus = { documents: [document] };
+  for (let i = 0; i < count; i++) {
+    const drawn = drawAction(ctx);
+    if (!drawn) return;
+    const actor = drawn.breakGlass ? pick(random, team.view.all) : random.next() < 0.7 ? document.author : pick(random, team.members);
+    const at = Math.min(now, document.at + Math.floor(random.next() * 1800));
+    pushAudit(ctx, actor, drawn.action, resourceFor(ctx, drawn.action, focus, chart, at), at);
+  }
+}

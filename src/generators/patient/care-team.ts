@@ -4,43 +4,38 @@ import { formatTimestamp, SECONDS_PER_DAY } from '../calendar.js';
 import { deriveId } from '../ids.js';
 import type { ProviderInfo } from '../providers.js';
 import type { CareTeamMemberRow } from '../row-types.js';
-import type { StaffDirectory, World } from '../world.js';
+import type { Pod, StaffView, World } from '../world.js';
 import type { Demographics } from './demographics.js';
 import type { ProblemList } from './conditions.js';
 
-// Which specialist follows which chronic condition (by ICD-10-CM category), matched against
-// specialty codes by keyword so the fixture can name them freely.
+// Which specialist follows which chronic condition (by ICD-10-CM category).
 const SPECIALIST_FOR_CATEGORY: Record<string, string> = {
-  I25: 'cardio',
-  I48: 'cardio',
-  I50: 'cardio',
-  E11: 'endocrin',
-  E03: 'endocrin',
-  N18: 'nephro',
-  J44: 'pulmon',
-  J45: 'pulmon',
-  F32: 'psychiat',
-  F41: 'psychiat',
-  M17: 'ortho',
-  M54: 'ortho',
-  K21: 'gastro',
+  I25: 'cardiology',
+  I48: 'cardiology',
+  I50: 'cardiology',
+  E11: 'endocrinology',
+  E03: 'endocrinology',
+  N18: 'nephrology',
+  J44: 'pulmonology',
+  J45: 'pulmonology',
+  F32: 'psychiatry',
+  F41: 'psychiatry',
+  M17: 'orthopaedic_surgery',
+  M54: 'orthopaedic_surgery',
+  K21: 'gastroenterology',
 };
 
 export interface CareTeam {
-  /** The patient's primary-care clinician (also the usual encounter provider). */
+  /** The patient's primary-care clinician: the clinician of the pod whose panel holds the patient. */
   readonly primary: ProviderInfo;
+  readonly pod: Pod;
+  /** Staff the patient may meet (pods up to the patient's own). */
+  readonly view: StaffView;
   /** Current members, primary first. */
   readonly members: readonly ProviderInfo[];
+  /** Members who are specialists following one of the patient's conditions. */
+  readonly specialists: readonly ProviderInfo[];
   readonly rows: readonly CareTeamMemberRow[];
-}
-
-function specialistFor(random: Random, staff: StaffDirectory, category: string): ProviderInfo | undefined {
-  const keyword = SPECIALIST_FOR_CATEGORY[category];
-  if (!keyword) return undefined;
-  for (const [specialty, members] of staff.bySpecialty) {
-    if (specialty.includes(keyword) && members.length > 0) return pick(random, members);
-  }
-  return undefined;
 }
 
 function careTeamRole(provider: ProviderInfo, isPrimary: boolean): CareTeamMemberRow['role'] {
@@ -58,20 +53,37 @@ function careTeamRole(provider: ProviderInfo, isPrimary: boolean): CareTeamMembe
   }
 }
 
-/** A care team of 3-8 people (lognormal size): primary care, nursing, the specialists the problem list calls for. */
+/**
+ * A care team of 3-8 people (lognormal size, REALISM.md §6): the pod's primary-care clinician,
+ * nurse and a medical assistant, the specialists the problem list calls for (when the tenant has
+ * one), then others of the pod or the tenant. So a primary-care clinician's membership is their
+ * whole panel, ~1,500 patients once the tenant is large enough.
+ */
 export function buildCareTeam(world: World, random: Random, patient: Demographics, problems: ProblemList): CareTeam {
   const { plan, params } = world;
-  const staff = world.staff[patient.org.index] as StaffDirectory;
-  const primary = pick(random, staff.primaryCare);
+  const directory = world.staff[patient.org.index]!;
+  const pod = world.podOfPatient(patient.index);
+  const view = directory.views[pod.index]!;
+  const primary = pod.primary;
   const members: ProviderInfo[] = [primary];
+  const specialists: ProviderInfo[] = [];
   const add = (provider: ProviderInfo | undefined) => {
     if (provider && !members.includes(provider)) members.push(provider);
   };
-  if (staff.nurses.length > 0) add(pick(random, staff.nurses));
-  for (const diagnosis of problems.chronic) add(specialistFor(random, staff, diagnosis.code.slice(0, 3)));
+  const nurses = pod.support.filter((p) => p.role === 'nurse');
+  const assistants = pod.support.filter((p) => p.role === 'medical_assistant');
+  if (nurses.length > 0) add(pick(random, nurses));
+  if (assistants.length > 0) add(pick(random, assistants));
+  for (const diagnosis of problems.chronic) {
+    const specialist = view.specialists.get(SPECIALIST_FOR_CATEGORY[diagnosis.code.slice(0, 3)] ?? '');
+    if (specialist && !members.includes(specialist)) {
+      members.push(specialist);
+      specialists.push(specialist);
+    }
+  }
   const size = Math.min(8, Math.max(3, Math.round(lognormal(random, params.careTeamMedian, params.careTeamSigma))));
-  for (let attempts = 0; members.length < Math.min(size, staff.all.length) && attempts < 20; attempts++) {
-    add(pick(random, staff.all));
+  for (let attempts = 0; members.length < Math.min(size, view.all.length) && attempts < 20; attempts++) {
+    add(pick(random, random.next() < 0.5 ? pod.members : view.all));
   }
 
   const rows: CareTeamMemberRow[] = [];
@@ -79,8 +91,9 @@ export function buildCareTeam(world: World, random: Random, patient: Demographic
   let sequence = 0;
   // Some patients changed primary clinician: the former one keeps an ended membership, which
   // the care-team policy must ignore.
-  if (random.next() < 0.1 && staff.primaryCare.length > 1) {
-    const former = pick(random, staff.primaryCare.filter((p) => p !== primary));
+  const formerOptions = directory.pods.slice(0, pod.index + 1).map((p) => p.primary).filter((p) => p !== primary);
+  if (random.next() < 0.1 && formerOptions.length > 0) {
+    const former = pick(random, formerOptions);
     rows.push({
       id: deriveId(plan.runHash, 'care_team_members', patient.index, sequence++),
       orgId: patient.org.id,
@@ -103,5 +116,5 @@ export function buildCareTeam(world: World, random: Random, patient: Demographic
       periodEnd: null,
     });
   }
-  return { primary, members, rows };
+  return { primary, pod, view, members, specialists, rows };
 }

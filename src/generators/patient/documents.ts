@@ -1,9 +1,8 @@
-import { lognormal, pick, poisson, uniformInt } from '../../rng/distributions.js';
+import { lognormal, pick, poisson } from '../../rng/distributions.js';
 import { formatTimestamp, SECONDS_PER_DAY } from '../calendar.js';
 import { pickClinicDay, toEpochSeconds, workSecondOfDay } from '../clinical/time-patterns.js';
 import { deriveId } from '../ids.js';
-import { composeNote, compilePhrases, type CompiledPhrases, type NoteMemory } from '../notes/compose-note.js';
-import type { PhraseValues } from '../notes/phrase-template.js';
+import { composeNote, compilePhrases, type CompiledPhrases, type NoteMemory, type NoteSubject } from '../notes/compose-note.js';
 import type { ProviderInfo } from '../providers.js';
 import type { DocumentType } from '../vocabulary.js';
 import type { World } from '../world.js';
@@ -46,22 +45,31 @@ export interface WrittenDocument {
   readonly author: ProviderInfo;
 }
 
-function phraseValues(ctx: PatientContext, author: ProviderInfo, encounter: PlannedEncounter | undefined): PhraseValues {
-  const { random, patient, problems, world } = ctx;
+const REASON_KINDS: Record<string, NoteSubject['reasonKind']> = { chronic: 'chronic', acute: 'acute', injury: 'acute', encounter: 'wellness' };
+
+/** What a note may mention: the visit's reason, and the patient's own medications and results up to `at`. */
+function noteSubject(ctx: PatientContext, author: ProviderInfo, encounter: PlannedEncounter | undefined, at: number): NoteSubject {
+  const { random, patient, problems, chart } = ctx;
   const dx = encounter?.reason ?? (problems.chronic.length > 0 ? pick(random, problems.chronic) : undefined);
-  const med = problems.medications.length > 0 ? pick(random, problems.medications) : pick(random, world.vocabulary.medications);
-  const lab = pick(random, world.vocabulary.labs);
+  const meds = new Set(problems.medications.map((m) => m.display.toLowerCase()));
+  for (const order of chart.medications) if (order.at <= at) meds.add(order.name);
   return {
-    age: String(patient.age),
-    sex: patient.sex,
-    pronoun: patient.sex === 'female' ? 'she' : 'he',
-    dx: (dx?.display ?? 'general medical examination').toLowerCase(),
-    med: med.display.toLowerCase(),
-    lab: lab.display.toLowerCase(),
-    value: ((lab.low + lab.high) / 2).toFixed(lab.decimals),
-    unit: lab.unit,
-    days: String(uniformInt(random, 2, 14)),
-    provider: `Dr. ${author.row.familyName}`,
+    base: {
+      age: String(patient.age),
+      sex: patient.sex,
+      pronoun: patient.sex === 'female' ? 'she' : 'he',
+      dx: (dx?.display ?? 'general medical examination').toLowerCase(),
+      provider: `Dr. ${author.row.familyName}`,
+    },
+    reasonKind: dx ? REASON_KINDS[dx.kind] : undefined,
+    child: patient.age < 18,
+    meds: [...meds],
+    labs: chart.labs.filter((lab) => lab.at <= at),
+    context: {
+      codes: [...(encounter?.reason ? [encounter.reason.code] : []), ...problems.chronic.map((d) => d.code)],
+      age: patient.age,
+      setting: encounter === undefined ? 'phone' : encounter.kind === 'inpatient' ? 'inpatient' : encounter.kind === 'emergency' ? 'emergency' : 'office',
+    },
   };
 }
 
@@ -78,7 +86,7 @@ function writeDocument(
   const type = catalog.types.get(typeCode);
   if (!type) return undefined;
   const codes = [...(encounter?.reason ? [encounter.reason.code] : []), ...ctx.problems.chronic.map((d) => d.code)];
-  const note = composeNote(random, catalog.phrases, type, phraseValues(ctx, author, encounter), codes, memory, world.params.copyForwardShare);
+  const note = composeNote(random, catalog.phrases, type, noteSubject(ctx, author, encounter, at), codes, memory, world.params.copyForwardShare);
   const id = deriveId(world.plan.runHash, 'documents', patient.index, ctx.sequence.documents++);
   const recent = at > world.plan.referenceDay * SECONDS_PER_DAY - 2 * SECONDS_PER_DAY;
   ctx.sink.push('documents', {
@@ -94,6 +102,7 @@ function writeDocument(
     status: recent ? 'preliminary' : random.next() < 0.03 ? 'amended' : 'final',
     createdAt: formatTimestamp(at),
   });
+  ctx.chart.documents.push({ at, id });
   return { id, at, author };
 }
 
@@ -113,7 +122,7 @@ export function writeEncounterDocuments(ctx: PatientContext, memory: NoteMemory,
     }
     written.push(writeDocument(ctx, memory, PROGRESS, encounter.provider, before(signedAt(encounter.end)), encounter));
     if (random.next() < 0.05) written.push(writeDocument(ctx, memory, REFERRAL, encounter.provider, before(signedAt(encounter.end)), encounter));
-    if (random.next() < 0.06) written.push(writeDocument(ctx, memory, IMAGING, pick(random, world.staff[ctx.patient.org.index]!.physicians), before(signedAt(encounter.end + 86_400)), encounter));
+    if (random.next() < 0.06) written.push(writeDocument(ctx, memory, IMAGING, pick(random, team.view.clinicians), before(signedAt(encounter.end + 86_400)), encounter));
     if (random.next() < 0.04) written.push(writeDocument(ctx, memory, PROCEDURE, encounter.provider, before(signedAt(encounter.end)), encounter));
     return written.filter((d): d is WrittenDocument => d !== undefined);
   }
@@ -125,19 +134,18 @@ export function writeEncounterDocuments(ctx: PatientContext, memory: NoteMemory,
   const days = Math.max(1, Math.round((end - encounter.start) / SECONDS_PER_DAY));
   written.push(writeDocument(ctx, memory, HISTORY_AND_PHYSICAL, encounter.provider, before(encounter.start + 3 * 3600), encounter));
   const nurses = team.members.filter((m) => m.role === 'nurse');
-  const staff = world.staff[ctx.patient.org.index]!;
   for (let day = 0; day < days; day++) {
     const dayStart = encounter.start + day * SECONDS_PER_DAY;
     if (day > 0) written.push(writeDocument(ctx, memory, PROGRESS, encounter.provider, before(dayStart + 4 * 3600), encounter));
     for (let shift = 0; shift < 3; shift++) {
-      const nurse = nurses.length > 0 ? pick(random, nurses) : pick(random, staff.nurses.length > 0 ? staff.nurses : staff.all);
+      const nurse = nurses.length > 0 ? pick(random, nurses) : pick(random, team.view.nurses.length > 0 ? team.view.nurses : team.view.all);
       const at = dayStart + shift * 8 * 3600 + 6 * 3600;
       if (at < end) written.push(writeDocument(ctx, memory, NURSING, nurse, before(at), encounter));
     }
   }
   const consults = Math.min(3, poisson(random, 1));
   for (let i = 0; i < consults; i++) {
-    written.push(writeDocument(ctx, memory, CONSULT, pick(random, staff.physicians), before(encounter.start + Math.floor(random.next() * (end - encounter.start))), encounter));
+    written.push(writeDocument(ctx, memory, CONSULT, pick(random, team.view.clinicians), before(encounter.start + Math.floor(random.next() * (end - encounter.start))), encounter));
   }
   if (encounter.status === 'finished') written.push(writeDocument(ctx, memory, DISCHARGE, encounter.provider, before(signedAt(encounter.end)), encounter));
   return written.filter((d): d is WrittenDocument => d !== undefined);

@@ -7,12 +7,13 @@ import {
   pickClinicDay,
   pickEdDay,
   toEpochSeconds,
+  workdayOnOrAfter,
 } from '../clinical/time-patterns.js';
 import { deriveId } from '../ids.js';
 import type { ProviderInfo } from '../providers.js';
 import type { EncounterRow } from '../row-types.js';
 import type { Diagnosis } from '../vocabulary.js';
-import type { StaffDirectory, World } from '../world.js';
+import type { World } from '../world.js';
 import type { CareTeam } from './care-team.js';
 import type { ProblemList } from './conditions.js';
 import { AGE_BANDS, ageBandIndex, type Demographics } from './demographics.js';
@@ -104,7 +105,6 @@ export function scheduleEncounters(
   team: CareTeam,
 ): { encounters: PlannedEncounter[]; visitRate: number } {
   const { plan, params } = world;
-  const staff = world.staff[patient.org.index] as StaffDirectory;
   const offset = patient.org.utcOffsetMinutes;
   const startDay = Math.max(plan.historyStartDay, patient.birthDay + 1);
   const endDay = plan.referenceDay;
@@ -119,6 +119,8 @@ export function scheduleEncounters(
   for (let i = 0; i < officeVisits; i++) {
     const day = pickClinicDay(random, startDay, endDay, params.weekendShare);
     const start = toEpochSeconds(day, clinicSecondOfDay(random), offset);
+    // a late visit on the last local day can fall after "now" in UTC; it would read as a booked weekend appointment
+    if (start >= endDay * SECONDS_PER_DAY) continue;
     const virtual = random.next() < params.virtualVisitShare;
     const provider = random.next() < 0.7 || clinicians.length === 0 ? team.primary : pick(random, clinicians);
     const roll = random.next();
@@ -137,7 +139,7 @@ export function scheduleEncounters(
     const day = pickEdDay(random, startDay, endDay);
     const start = toEpochSeconds(day, edSecondOfDay(random), offset);
     const hours = lognormal(random, 4, 0.5);
-    drafts.push({ kind: 'emergency', start, end: start + Math.round(hours * 3600), provider: pick(random, staff.physicians), reason: pickAcute(random), stayDays: 0, icu: false });
+    drafts.push({ kind: 'emergency', start, end: start + Math.round(hours * 3600), provider: pick(random, team.view.acute), reason: pickAcute(random), stayDays: 0, icu: false });
   }
 
   const admissionRate = params.admissionsPerYear * (ADMISSION_FACTOR[ageBandIndex(patient.age)] / 1.1);
@@ -151,7 +153,7 @@ export function scheduleEncounters(
       kind: 'inpatient',
       start,
       end: start + Math.round(stayDays * SECONDS_PER_DAY),
-      provider: pick(random, staff.physicians),
+      provider: pick(random, team.view.acute),
       reason,
       stayDays,
       icu: random.next() < params.icuShare,
@@ -159,7 +161,8 @@ export function scheduleEncounters(
   }
 
   if (officeVisits > 0 && random.next() < 0.4) {
-    const day = endDay + 1 + Math.floor(random.next() * 90);
+    // booked appointments: clinics are closed at weekends
+    const day = workdayOnOrAfter(endDay + 1 + Math.floor(random.next() * 90));
     const start = toEpochSeconds(day, clinicSecondOfDay(random), offset);
     drafts.push({ kind: 'ambulatory', start, end: start + 20 * 60, provider: team.primary, reason: problems.chronic[0] ?? wellness[0], stayDays: 0, icu: false });
   }

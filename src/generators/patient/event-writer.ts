@@ -27,5 +27,6 @@ export function writeEvent(ctx: PatientContext, fields: EventFields): string {
     recordedBy: rest.recordedBy,
     payload: rest.payload,
   });
+  ctx.chart.events.push({ at, id });
   return id;
 }

@@ -1,15 +1,14 @@
 import { createRandom, entityKey } from '../../rng/random.js';
-import { SECONDS_PER_DAY } from '../calendar.js';
 import { createBodySize } from '../clinical/body-size.js';
 import { createMeasurementModel } from '../clinical/measurement-model.js';
 import type { NoteMemory } from '../notes/compose-note.js';
 import type { RowSink } from '../row-types.js';
 import type { World } from '../world.js';
-import { auditCountFor, writeAudit } from './audit.js';
+import { sortChart, writeEncounterAudit, writeNoteAudit, writeTaskAudit } from './audit.js';
 import { buildCareTeam } from './care-team.js';
 import { deriveProblemList } from './conditions.js';
 import { generateDemographics } from './demographics.js';
-import { writeEncounterDocuments, writeTelephoneNotes, type WrittenDocument } from './documents.js';
+import { writeEncounterDocuments, writeTelephoneNotes } from './documents.js';
 import { scheduleEncounters } from './encounters.js';
 import { writeAllergies, writeImmunizations } from './history-events.js';
 import type { PatientContext } from './patient-context.js';
@@ -19,12 +18,14 @@ import { writeEncounterEvents } from './timeline.js';
 /**
  * Generates patient `index` and every row that belongs to them (care team, encounters, events,
  * notes, tasks, audit entries) from the patient's own stream. The result depends only on
- * (seed, version, profile, index): never on which worker or batch runs it.
+ * (seed, version, profile, index): never on which worker or batch runs it, nor on how many
+ * patients come after it (the organization and care pod come from the patient's rank, see
+ * plan/assign-patients.ts and staffing.ts).
  */
 export function generatePatient(world: World, index: number, sink: RowSink): void {
   const { plan } = world;
   const random = createRandom(entityKey(plan.config.seed, plan.version, 'patient', index));
-  const org = world.pickOrg(random);
+  const org = world.organizations[world.orgOfPatient(index)]!;
   const patient = generateDemographics(world, random, index, org);
   sink.push('patients', patient.row);
   const problems = deriveProblemList(world, random, patient);
@@ -40,6 +41,7 @@ export function generatePatient(world: World, index: number, sink: RowSink): voi
     team,
     measurements: createMeasurementModel(world.latentSeed, index, problems.chronic.map((d) => d.code), patient.sex),
     body: createBodySize(random, patient.sex, patient.age),
+    chart: { events: [], documents: [], labs: [], medications: [] },
     sequence: { events: 0, documents: 0, tasks: 0, audit: 0 },
   };
 
@@ -56,22 +58,13 @@ export function generatePatient(world: World, index: number, sink: RowSink): voi
     documents: writeEncounterDocuments(ctx, memory, encounter),
   }));
   const telephone = writeTelephoneNotes(ctx, memory, years);
-  const tasks = writeTasks(ctx, years, visitRate);
-  const careTeamIds = team.rows.map((row) => row.id);
+  const tasks = writeTasks(ctx, visitRate, encounters);
 
-  const now = plan.referenceDay * SECONDS_PER_DAY;
+  // Audit entries read what the chart holds at the time of the access.
+  const chart = sortChart(ctx, encounters, team.rows.map((row) => row.id));
   for (const { encounter, eventIds, documents } of perEncounter) {
-    if (encounter.status === 'planned') continue;
-    // Activity before (chart prep), during, and after the encounter (results, signing, billing).
-    const from = encounter.start - 3600;
-    const to = Math.min(now, Math.max(encounter.end, encounter.start + 3600) + 2 * SECONDS_PER_DAY);
-    const relatedTasks = tasks.filter((task) => task.at >= encounter.start && task.at < to);
-    writeAudit(ctx, { encounter, eventIds, documents, tasks: relatedTasks, careTeamIds }, from, to, auditCountFor(ctx, encounter));
+    if (encounter.status !== 'planned') writeEncounterAudit(ctx, chart, encounter, eventIds, documents);
   }
-  for (const document of telephone) writeAuditForNote(ctx, document, careTeamIds);
-}
-
-function writeAuditForNote(ctx: PatientContext, document: WrittenDocument, careTeamIds: readonly string[]): void {
-  const count = 2 + Math.floor(ctx.random.next() * 4);
-  writeAudit(ctx, { encounter: undefined, eventIds: [], documents: [document], tasks: [], careTeamIds }, document.at, document.at + 2 * SECONDS_PER_DAY, count);
+  for (const task of tasks) writeTaskAudit(ctx, chart, task);
+  for (const document of telephone) writeNoteAudit(ctx, chart, document);
 }

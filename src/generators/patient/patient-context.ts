@@ -17,6 +17,19 @@ export interface PatientContext {
   readonly team: CareTeam;
   readonly measurements: MeasurementModel;
   readonly body: BodySize;
+  /** What the chart holds so far, for audit entries that read it: (time, id) of events and documents. */
+  readonly chart: {
+    readonly events: ChartItem[];
+    readonly documents: ChartItem[];
+    /** Results and medication orders as notes mention them, in the order written. */
+    readonly labs: { readonly at: number; readonly lab: string; readonly value: string; readonly unit: string }[];
+    readonly medications: { readonly at: number; readonly name: string }[];
+  };
   /** Next sequence number per child table (ids are derived from them). */
   readonly sequence: { events: number; documents: number; tasks: number; audit: number };
+}
+
+export interface ChartItem {
+  readonly at: number;
+  readonly id: string;
 }

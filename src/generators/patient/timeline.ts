@@ -63,6 +63,7 @@ function recorder(ctx: PatientContext, encounter: PlannedEncounter): string {
 
 function writeMeasurement(ctx: PatientContext, encounter: PlannedEncounter, m: Measurement, at: number, recordedBy: string, category: 'vital' | 'lab', panel: string) {
   const { value, flag } = ctx.measurements.next(ctx.random, m);
+  if (category === 'lab') ctx.chart.labs.push({ at, lab: m.display.toLowerCase(), value, unit: m.unit });
   return writeEvent(ctx, {
     encounterId: encounter.id,
     category,
@@ -156,6 +157,7 @@ const FREQUENCIES = ['daily', 'twice daily', 'three times daily', 'at bedtime', 
 
 function writeMedication(ctx: PatientContext, encounter: PlannedEncounter, medication: Medication, at: number, inpatient: boolean) {
   const { random } = ctx;
+  ctx.chart.medications.push({ at, name: medication.display.toLowerCase() });
   return writeEvent(ctx, {
     encounterId: encounter.id, category: 'medication', codeSystem: 'RXNORM', code: medication.code, display: medication.display,
     valueNumeric: null, valueText: pick(random, FREQUENCIES), unit: null,
