@@ -80,7 +80,7 @@ export async function applyMigrations(client: Queryable, options: ApplyOptions =
     await assertNoConflicts(client, applied, creating, deferred);
     if (pending.length === 0 && !tellRetired) return [];
 
-    const notices = await inOneTransaction(client, async () => {
+    const notices = await retryOnConcurrentRoleCreation(() => inOneTransaction(client, async () => {
       // Unqualified names in migrations mean public; a "$user" schema named like the role
       // (e.g. medseed) must not capture them.
       await client.query('SET LOCAL search_path TO public');
@@ -97,7 +97,7 @@ export async function applyMigrations(client: Queryable, options: ApplyOptions =
         if (migration !== BOOKKEEPING) await recordMigration(client, migration);
       }
       return tellRetired ? takeRetiredNotices(client) : [];
-    });
+    }));
     for (const migration of pending) options.log?.(`applied ${migration.tag}`);
     for (const notice of notices) options.onNotice?.(notice);
     return pending.map((migration) => migration.tag);
@@ -172,4 +172,28 @@ export async function appliedChecksums(client: Queryable): Promise<Map<string, s
     'SELECT tag, checksum FROM medseed.schema_migrations',
   );
   return new Map(result.rows.map((row) => [row.tag, row.checksum]));
+}
+
+/**
+ * Roles are cluster-wide but the migration lock is per database: two databases of one cluster
+ * migrating at once can both see medseed's roles missing, and the second CREATE ROLE then fails.
+ * The transaction rolled back whole, and on a second try the guarded CREATE ROLE sees the role the
+ * other migration committed, so trying again is safe.
+ */
+async function retryOnConcurrentRoleCreation<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isConcurrentRoleCreation(error)) throw error;
+    }
+  }
+}
+
+function isConcurrentRoleCreation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const { code, message } = current as { code?: string; message?: string };
+    if ((code === '42710' && /role/i.test(message ?? '')) || (code === '23505' && /pg_authid/.test(message ?? ''))) return true;
+  }
+  return false;
 }
