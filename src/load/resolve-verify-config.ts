@@ -24,7 +24,9 @@ export function hasDataFlags(input: RunConfigInput): boolean {
 function describeConfig(config: RunConfig): string {
   const { volumes } = config.profile;
   const shard = config.shard.count > 1 ? `, shard ${config.shard.index}/${config.shard.count}` : '';
-  return `profile ${config.profile.name}, seed ${config.seed} (orgs ${volumes.orgs}, providers ${volumes.providers}, patients ${volumes.patients}${shard})`;
+  // without a providers override, staff is derived from the patients (src/generators/staffing.ts)
+  const staff = volumes.providers === undefined ? 'staff from panels' : `providers ${volumes.providers}`;
+  return `profile ${config.profile.name}, seed ${config.seed} (orgs ${volumes.orgs}, ${staff}, patients ${volumes.patients}${shard})`;
 }
 
 /**

@@ -129,6 +129,23 @@ describe('findRlsIndexGap', () => {
     expect(findRlsIndexGap({ Plan: gin }, { Plan: gin }, false)).toBeNull();
   });
 
+  it('finds index scans under a BitmapAnd, whose table and recheck sit on the Bitmap Heap Scan above it', () => {
+    const bitmapAnd: PlanNode = {
+      'Node Type': 'Bitmap Heap Scan',
+      'Relation Name': 'documents',
+      'Recheck Cond': "((search_vector @@ '''fever'''::tsquery) AND (org_id = 'x'::uuid))",
+      Plans: [{ 'Node Type': 'BitmapAnd', Plans: [
+        { 'Node Type': 'Bitmap Index Scan', 'Index Name': 'documents_search_vector_idx', 'Index Cond': "(search_vector @@ '''fever'''::tsquery)" },
+        { 'Node Type': 'Bitmap Index Scan', 'Index Name': 'documents_org_id_created_at_idx', 'Index Cond': "(org_id = 'x'::uuid)" },
+      ] }],
+    };
+    const seqScan: PlanNode = { 'Node Type': 'Seq Scan', 'Relation Name': 'documents', Filter: "((org_id = (InitPlan 1).col1) AND (search_vector @@ '''fever'''::tsquery))" };
+    expect(findRlsIndexGap({ Plan: seqScan }, { Plan: bitmapAnd }, false)).toEqual({
+      indexes: ['documents_org_id_created_at_idx', 'documents_search_vector_idx'],
+      reason: expect.stringMatching(/uses @@, and ts_match_vq is not LEAKPROOF/),
+    });
+  });
+
   it('leaves out tables the plan under RLS does not read (a policy reads the care team inside a function)', () => {
     expect(findRlsIndexGap({ Plan: gin }, { Plan: withCareTeam }, false)).toBeNull();
   });

@@ -37,7 +37,7 @@ describe('verify compares with what the database records, and checks its schema'
     expect(seed.code, seed.stderr).toBe(0);
     const verify = await runMedseed('verify', '--db', database.url);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
-    expect(verify.stdout).toMatch(/Comparing with profile tiny, seed 7 \(orgs 2, providers 8, patients 5\), as recorded by run #\d+/);
+    expect(verify.stdout).toMatch(/Comparing with profile tiny, seed 7 \(orgs 2, staff from panels, patients 5\), as recorded by run #\d+/);
     expect(verify.stdout).toMatch(/Data identical to profile tiny, seed 7/);
     const json = JSON.parse((await runMedseed('verify', '--db', database.url, '--json')).stdout) as VerifyJson;
     expect(json).toMatchObject({ ok: true, complete: true, identical: true, config: { source: 'run', profile: 'tiny', seed: '7' } });

@@ -16,14 +16,17 @@ interface IndexUse {
 function scans(root: PlanNode): { uses: IndexUse[]; relations: Set<string> } {
   const uses: IndexUse[] = [];
   const relations = new Set<string>();
-  const visit = (node: PlanNode, parent: PlanNode | undefined) => {
-    const relation = node['Relation Name'] ?? parent?.['Relation Name'];
+  // A Bitmap Index Scan names neither its table nor the recheck: both sit on the Bitmap Heap Scan
+  // above it, possibly with a BitmapAnd/BitmapOr in between, so they are handed down.
+  const visit = (node: PlanNode, heap: PlanNode | undefined) => {
+    const relation = node['Relation Name'] ?? heap?.['Relation Name'];
     if (node['Relation Name'] !== undefined) relations.add(node['Relation Name']);
     if (typeof node['Index Name'] === 'string') {
-      const conditions = [node['Index Cond'], node['Recheck Cond'], parent?.['Recheck Cond']].filter((c): c is string => typeof c === 'string');
+      const conditions = [node['Index Cond'], node['Recheck Cond'], heap?.['Recheck Cond']].filter((c): c is string => typeof c === 'string');
       uses.push({ index: node['Index Name'], relation, conditions });
     }
-    for (const child of node.Plans ?? []) visit(child, node);
+    const passDown = node['Relation Name'] !== undefined ? node : /^Bitmap(And|Or)$/.test(String(node['Node Type'])) ? heap : undefined;
+    for (const child of node.Plans ?? []) visit(child, passDown);
   };
   visit(root, undefined);
   return { uses, relations };
