@@ -56,11 +56,25 @@ export async function connect(url: string, applicationName = 'medseed'): Promise
     }
     throw error;
   }
-  // An idle client error (server restart) must not crash the process with an unhandled event.
-  client.on('error', () => undefined);
+  // An idle client error (server restart, terminated backend) must not crash the process with an
+  // unhandled event; it is kept, because the next query only says "not queryable".
+  client.on('error', (error) => {
+    if (!losses.has(client)) losses.set(client, error);
+  });
   open.add(client);
   client.once('end', () => open.delete(client));
   // UTC so timestamps print as the generator wrote them; public so a "$user" schema never captures names.
   await client.query("SET TimeZone = 'UTC'; SET search_path TO public");
   return client;
+}
+
+const losses = new WeakMap<pg.Client, unknown>();
+
+/**
+ * Why a connection from connect() died while idle (the server's own error), if it did. A query on
+ * a dead connection fails with "Client has encountered a connection error and is not queryable",
+ * which hides the cause worth reporting.
+ */
+export function connectionLoss(client: pg.Client): unknown {
+  return losses.get(client);
 }

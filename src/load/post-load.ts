@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type pg from 'pg';
-import { connect } from '../db/connect.js';
+import { connect, connectionLoss } from '../db/connect.js';
 import { appliedChecksums, recordMigration } from '../db/migrations/apply-migrations.js';
 import type { Queryable } from '../db/queryable.js';
 import { PostLoadError } from './post-load-error.js';
@@ -83,14 +83,10 @@ async function plan(admin: Queryable, objects: readonly PostLoadObject[]): Promi
 async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency: number, onStatement?: (statement: string, seconds: number) => void): Promise<void> {
   if (indexes.length === 0) return;
   const clients: pg.Client[] = [];
-  // A connection that dies while idle (server restart, terminated backend) only says "not queryable"
-  // at its next query: keep what really happened, to report that instead.
-  const lost = new Map<pg.Client, unknown>();
   let failure: PostLoadError | undefined;
   try {
     for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) {
       const client = await connect(url, 'medseed-index');
-      client.on('error', (error) => lost.set(client, lost.get(client) ?? error));
       clients.push(client);
     }
     const free = [...clients];
@@ -105,7 +101,8 @@ async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency:
             await client.query(object.statement);
             onStatement?.(object.statement, (performance.now() - started) / 1000);
           } catch (error) {
-            failure ??= new PostLoadError(object, lost.get(client) ?? error);
+            // a connection that died while idle only says "not queryable": report what really happened
+            failure ??= new PostLoadError(object, connectionLoss(client) ?? error);
           } finally {
             free.push(client);
           }

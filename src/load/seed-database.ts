@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { UsageError } from '../cli/errors.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
-import { connect, ownBackendPids } from '../db/connect.js';
+import { connect, ownBackendPids, connectionLoss } from '../db/connect.js';
 import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
@@ -230,7 +230,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   } catch (error) {
     // A refusal (live loader, non-empty database, missing privilege) changed nothing: no run to record.
     if (error instanceof UsageError && runId === undefined) throw error;
-    const failure = toSeedError(error, phase, options.signal, watcher?.lastWait(), lockTimeoutSeconds);
+    // our own connection died while idle: its next query only says "not queryable", the loss says why
+    const lost = connectionLoss(admin);
+    const cause = lost !== undefined && /not queryable/.test(error instanceof Error ? error.message : '') ? lost : error;
+    const failure = toSeedError(cause, phase, options.signal, watcher?.lastWait(), lockTimeoutSeconds);
     timings[phase] = (performance.now() - phaseStarted) / 1000;
     if (runId !== undefined) failure.record = await markFailed(options.url, admin, runId, failure, timings);
     throw failure;
