@@ -64,7 +64,8 @@ export async function writeFhirFiles(config: RunConfig, chunks: AsyncIterable<Bi
     ]),
   ) as Record<FhirResourceType, ResourceDigest>;
   const manifest = createFhirManifest(config, tableRows, resources);
-  const request = `medseed generate --format fhir --profile ${manifest.profile} --seed ${manifest.seed} --shard ${manifest.shard}`;
+  // No server ran an $export; some clients still require a kick-off URL, so give a stable one.
+  const request = `http://localhost/fhir/$export?_type=${FHIR_RESOURCE_TYPES.join(',')}`;
   const bulk = createBulkManifest(
     manifest.referenceDate,
     request,
