@@ -25,7 +25,7 @@ function referencesOf(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const small = { profile: 'ci', seed: '7', volumes: { patients: 60 } };
+const small = { profile: 'ci', seed: '7', patients: 60 };
 // generated once, on the calling thread, and shared by the tests that only read it
 let cached: ReturnType<typeof generateFhirText> | undefined;
 const wholeSmall = () => (cached ??= generateFhirText(small));
@@ -54,6 +54,17 @@ describe('FHIR export', () => {
     const whole = await wholeSmall();
     const shards = await Promise.all(['1/3', '2/3', '3/3'].map((shard) => generateFhirText({ ...small, shard })));
     for (const type of FHIR_RESOURCE_TYPES) expect(shards.map((s) => s.text[type]).join(''), type).toBe(whole.text[type]);
+  });
+
+  it('leaves the first patients\' resources unchanged when the volume grows (prefix stability)', async () => {
+    const smaller = await generateFhirText({ ...small, patients: 30 });
+    const larger = await wholeSmall();
+    for (const type of FHIR_RESOURCE_TYPES.filter((t) => !['Organization', 'Practitioner', 'PractitionerRole'].includes(t))) {
+      expect(larger.text[type].startsWith(smaller.text[type]), `${type} of 30 patients is a prefix of 60`).toBe(true);
+      expect(larger.counts[type]).toBeGreaterThanOrEqual(smaller.counts[type]);
+    }
+    expect(larger.counts.Patient).toBe(60);
+    expect(smaller.counts.Patient).toBe(30);
   });
 
   it('has one resource per database row, with the row id, and counts equal to the COPY output of the same seed', async () => {
