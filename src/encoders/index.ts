@@ -15,3 +15,4 @@ export { compareJsonbKeys } from './jsonb-key-order.js';
 export { encodeJsonbText } from './jsonb-text.js';
 export { encodeNumericText } from './numeric-text.js';
 export { createFieldEncoders, createRowEncoder, encodeCopyRow, encodeCsvRow, ROW_FORMATS, type FieldEncoder, type RowEncoder, type RowEncoderOptions, type RowFormat } from './row-encoder.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './output-format.js';

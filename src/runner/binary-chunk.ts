@@ -1,7 +1,19 @@
+import type { FhirResourceType } from '../encoders/fhir/index.js';
 import type { TableName } from '../tables/table-specs.js';
 
 /** One unit of generated output, as UTF-8 bytes per table (transferable between threads). */
 export interface BinaryChunk {
+  /** Encoded rows per table; empty for the FHIR format, whose bytes are in `fhir`. */
   readonly data: Record<TableName, Uint8Array>;
   readonly rows: Record<TableName, number>;
+  /** NDJSON bytes and resource counts per resource type, for the FHIR format only. */
+  readonly fhir?: {
+    readonly data: Record<FhirResourceType, Uint8Array>;
+    readonly counts: Record<FhirResourceType, number>;
+  };
+}
+
+/** Every buffer of a chunk, to transfer between threads or count bytes. */
+export function chunkBuffers(chunk: BinaryChunk): Uint8Array[] {
+  return [...Object.values(chunk.data), ...(chunk.fhir ? Object.values(chunk.fhir.data) : [])];
 }

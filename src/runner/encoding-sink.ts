@@ -1,15 +1,17 @@
-import type { RowFormat } from '../encoders/index.js';
+import type { OutputFormat } from '../encoders/index.js';
 import type { RowSink, RowsByTable } from '../generators/row-types.js';
 import { createTableWriter } from '../tables/create-table-writer.js';
 import { TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
+import { createFhirSink } from './fhir-sink.js';
 
 /**
  * A RowSink that encodes each row into its table's byte buffer as it arrives, so no row objects
- * pile up. `validate` checks preformatted values (tests); the generator's own output is trusted.
+ * pile up. The FHIR format has a sink of its own, fed the same rows. `validate` checks preformatted values (tests); the generator's own output is trusted.
  */
-export function createEncodingSink(format: RowFormat, validate = false): RowSink & { take(): BinaryChunk } {
+export function createEncodingSink(format: OutputFormat, validate = false): RowSink & { take(): BinaryChunk } {
+  if (format === 'fhir') return createFhirSink();
   const names = TABLE_SPECS.map((spec) => spec.name);
   const writers = Object.fromEntries(TABLE_SPECS.map((spec) => [spec.name, createTableWriter(spec, format, validate)])) as Record<
     TableName,

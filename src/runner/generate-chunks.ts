@@ -2,10 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunConfig } from '../config/resolve-run-config.js';
-import type { RowFormat } from '../encoders/index.js';
+import type { OutputFormat } from '../encoders/index.js';
 import { packageRoot } from '../package-root.js';
 import { createPlan } from '../plan/create-plan.js';
-import type { BinaryChunk } from './binary-chunk.js';
+import { chunkBuffers, type BinaryChunk } from './binary-chunk.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 import { createMemoryReleaser } from './release-transferred-memory.js';
@@ -15,7 +15,7 @@ export interface GenerateOptions {
   readonly workers: number;
   /** Patients per chunk. Output is identical for any value; it only trades memory for overhead. */
   readonly batchSize: number;
-  readonly format: RowFormat;
+  readonly format: OutputFormat;
   /** Check every preformatted value in the encoders (slower; tests use it on small runs). */
   readonly validate?: boolean;
   /** Smaller worker heaps, for loads where PostgreSQL, not generation, sets the pace. */
@@ -117,7 +117,7 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
       for (const promise of inFlight) promise.catch(() => undefined);
       const chunk = await (inFlight.shift() as Promise<BinaryChunk>);
       // Chunks the consumer has finished with are collectable by now; see createMemoryReleaser.
-      releaser.received(Object.values(chunk.data).reduce((sum, bytes) => sum + bytes.byteLength, 0));
+      releaser.received(chunkBuffers(chunk).reduce((sum, bytes) => sum + bytes.byteLength, 0));
       yield chunk;
     }
   } finally {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RowFormat } from '../encoders/index.js';
+import type { OutputFormat } from '../encoders/index.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
+import { chunkBuffers } from './binary-chunk.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 
@@ -8,7 +9,7 @@ import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.j
 // config), then generates the patient ranges it is sent.
 interface Init {
   config: RunConfig;
-  format: RowFormat;
+  format: OutputFormat;
   validate: boolean;
 }
 interface Task {
@@ -24,7 +25,7 @@ parentPort?.on('message', (task: Task) => {
     // start -1 is the directory pseudo-range (organizations and providers)
     const chunk =
       task.start < 0 ? generateDirectoryChunk(world, format, validate) : generatePatientChunk(world, task.start, task.end, format, validate);
-    const transfer = Object.values(chunk.data).map((bytes) => bytes.buffer as ArrayBuffer);
+    const transfer = chunkBuffers(chunk).map((bytes) => bytes.buffer as ArrayBuffer);
     parentPort?.postMessage({ id: task.id, chunk }, transfer);
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

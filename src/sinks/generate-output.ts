@@ -4,6 +4,8 @@ import type { RowFormat } from '../encoders/index.js';
 import { ROW_FORMATS } from '../encoders/index.js';
 import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
 import { isMedseedManifest } from './manifest.js';
+import { FHIR_RESOURCE_TYPES, fhirFileName } from '../encoders/fhir/index.js';
+import { BULK_MANIFEST_FILE } from './bulk-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 /**
@@ -21,6 +23,8 @@ export function tableFileName(table: TableName, format: RowFormat): string {
 /** Every file name `generate` may write, in any format, so regenerating in another format is no conflict. */
 export const GENERATE_FILE_NAMES: readonly string[] = [
   ...ROW_FORMATS.flatMap((format) => TABLE_NAMES.map((table) => tableFileName(table, format))),
+  ...FHIR_RESOURCE_TYPES.map(fhirFileName),
+  BULK_MANIFEST_FILE,
   LOAD_SCRIPT_FILE,
   MANIFEST_FILE,
 ];

@@ -85,7 +85,7 @@ export async function writeFiles(
 }
 
 /** What the in-progress manifest says, should a run stop before replacing it with the real one. */
-function describeInProgress() {
+export function describeInProgress() {
   return {
     generator: MANIFEST_GENERATOR,
     generatorVersion: GENERATOR_VERSION,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,5 +39,37 @@ describe('medseed generate', () => {
     const csv = readFileSync(path.join(scratch, 'csv', 'patients.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('id,org_id,mrn,given_name,family_name,birth_date,sex,phone,email,address_line,city,state,postal_code,created_at');
     expect(csv.length).toBe(82); // header, 80 rows, final newline
+  });
+});
+
+describe('medseed generate --format fhir', () => {
+  it('writes one NDJSON file per resource type, the Bulk Data manifest, and a manifest with each file sha256', () => {
+    const manifest = generate('fhir', '--format', 'fhir') as unknown as {
+      format: string;
+      tables: Record<string, { rows: number }>;
+      resources: Record<string, { file: string; rows: number; bytes: number; sha256: string }>;
+    };
+    expect(manifest.format).toBe('fhir');
+    const dir = path.join(scratch, 'fhir');
+    const bulk = JSON.parse(readFileSync(path.join(dir, 'bulk-manifest.json'), 'utf8')) as {
+      transactionTime: string;
+      requiresAccessToken: boolean;
+      output: { type: string; url: string; count: number }[];
+      error: unknown[];
+    };
+    expect(bulk.transactionTime).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/);
+    expect(bulk.requiresAccessToken).toBe(false);
+    expect(bulk.error).toEqual([]);
+    expect(bulk.output.map((o) => o.type)).toContain('Patient');
+    for (const output of bulk.output) {
+      const bytes = readFileSync(path.join(dir, output.url));
+      const digest = manifest.resources[output.type]!;
+      expect(createHash('sha256').update(bytes).digest('hex'), output.type).toBe(digest.sha256);
+      expect(bytes.toString('utf8').split('\n').filter(Boolean).length, output.type).toBe(output.count);
+      expect(digest.rows).toBe(output.count);
+    }
+    expect(bulk.output.find((o) => o.type === 'Patient')!.count).toBe(manifest.tables.patients!.rows);
+    // a previous FHIR output is recognised as medseed's: regenerating in place needs no --force
+    generate('fhir', '--format', 'fhir');
   });
 });

@@ -1,16 +1,17 @@
 import type { CommandModule } from 'yargs';
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
-import { ROW_FORMATS, type RowFormat } from '../../encoders/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
 import { GENERATE_FILE_NAMES, holdsGenerateOutput } from '../../sinks/generate-output.js';
+import { writeFhirFiles } from '../../sinks/write-fhir-files.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
 
 interface GenerateArgs extends RunConfigArgs {
   out: string;
-  format: RowFormat;
+  format: OutputFormat;
   workers: number;
   batchSize: number;
   json?: boolean;
@@ -19,11 +20,15 @@ interface GenerateArgs extends RunConfigArgs {
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
   command: 'generate',
-  describe: 'Write the dataset to files: one per table (COPY-format SQL or CSV) plus manifest.json',
+  describe: 'Write the dataset to files: one per table (COPY-format SQL or CSV) or per FHIR resource type (NDJSON), plus manifest.json',
   builder: (yargs) =>
     withRunConfigOptions(yargs)
       .option('out', { type: 'string', demandOption: true, describe: 'Output directory: new, empty, or a previous generate output (created if missing)', requiresArg: true })
-      .option('format', { choices: ROW_FORMATS, default: 'copy' as RowFormat, describe: 'copy: COPY-format SQL files psql can load; csv: RFC 4180 with header' })
+      .option('format', {
+        choices: OUTPUT_FORMATS,
+        default: 'copy' as OutputFormat,
+        describe: 'copy: COPY-format SQL files psql can load; csv: RFC 4180 with header; fhir: FHIR R4 Bulk Data NDJSON per resource type with bulk-manifest.json',
+      })
       .option('shard', { type: 'string', describe: 'Generate only slice K of N (contiguous patient ranges), e.g. 2/4', requiresArg: true })
       .options(parallelismOptions)
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
@@ -33,6 +38,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe: "Write into a folder that holds other files: files named like medseed's are replaced, nothing else is changed or deleted",
       })
       .example('$0 generate --profile baseline --out out/baseline', 'COPY files for psql, manifest with checksums')
+      .example('$0 generate --profile ci --format fhir --out out/fhir', "FHIR R4 NDJSON for a server's $import")
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
@@ -45,10 +51,26 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       force: args.force,
     });
     const started = performance.now();
+    const chunks = generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format });
+    if (args.format === 'fhir') {
+      const manifest = await writeFhirFiles(config, chunks, args.out);
+      const seconds = (performance.now() - started) / 1000;
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+        return;
+      }
+      for (const [type, digest] of Object.entries(manifest.resources)) {
+        process.stdout.write(`${type.padEnd(18)} ${String(digest.rows).padStart(10)} resources  ${digest.sha256.slice(0, 16)}\n`);
+      }
+      process.stdout.write(
+        `${manifest.totalResources} resources in ${seconds.toFixed(2)} s (${Math.round(manifest.totalResources / seconds)} resources/s) -> ${args.out}\n`,
+      );
+      return;
+    }
     const manifest = await writeFiles(
       config,
       args.format,
-      generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format }),
+      chunks,
       args.out,
     );
     const seconds = (performance.now() - started) / 1000;

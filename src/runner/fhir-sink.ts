@@ -1,0 +1,78 @@
+import {
+  encodeAuditEvent,
+  encodeCareTeam,
+  encodeDocumentReference,
+  encodeEncounter,
+  encodeOrganization,
+  encodePatient,
+  encodePractitioner,
+  encodePractitionerRole,
+  encodeTask,
+  encodeTimelineEvent,
+  FHIR_RESOURCE_TYPES,
+  TIMELINE_RESOURCE_TYPES,
+  type FhirResourceType,
+} from '../encoders/fhir/index.js';
+import type { AuditLogRow, RowSink, RowsByTable, TimelineEventRow } from '../generators/row-types.js';
+import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
+import type { BinaryChunk } from './binary-chunk.js';
+import { ByteBuilder } from './byte-builder.js';
+
+const NEWLINE = 0x0a;
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/**
+ * A RowSink that encodes each row as FHIR R4 resources, one NDJSON line each, into per-type byte
+ * buffers. It is fed the same rows as the COPY and CSV sinks, so FHIR output inherits their
+ * determinism: identical bytes for any worker count, batch size or shard.
+ */
+export function createFhirSink(): RowSink & { take(): BinaryChunk } {
+  const buffers = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, new ByteBuilder()])) as Record<FhirResourceType, ByteBuilder>;
+  const zeroCounts = () => Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, 0])) as Record<FhirResourceType, number>;
+  const zeroRows = () => Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
+  let counts = zeroCounts();
+  let rows = zeroRows();
+  // Audit entries name a timeline event by id only; its resource type comes from its category.
+  // The events are generated with their patient, before the audit trail, so a per-chunk map suffices.
+  let timelineTypes = new Map<string, FhirResourceType>();
+  const emit = (type: FhirResourceType, resource: object) => {
+    const out = buffers[type];
+    out.text(JSON.stringify(resource));
+    out.byte(NEWLINE);
+    counts[type]++;
+  };
+  const encoders: { [T in TableName]: (row: RowsByTable[T]) => void } = {
+    organizations: (row) => emit('Organization', encodeOrganization(row)),
+    providers: (row) => {
+      emit('Practitioner', encodePractitioner(row));
+      emit('PractitionerRole', encodePractitionerRole(row));
+    },
+    patients: (row) => emit('Patient', encodePatient(row)),
+    care_team_members: (row) => emit('CareTeam', encodeCareTeam(row)),
+    encounters: (row) => emit('Encounter', encodeEncounter(row)),
+    timeline_events: (row: TimelineEventRow) => {
+      const type = TIMELINE_RESOURCE_TYPES[row.category];
+      if (type) timelineTypes.set(row.id, type);
+      const resource = encodeTimelineEvent(row);
+      emit(resource.resourceType as FhirResourceType, resource);
+    },
+    documents: (row) => emit('DocumentReference', encodeDocumentReference(row, base64)),
+    tasks: (row) => emit('Task', encodeTask(row)),
+    audit_logs: (row: AuditLogRow) => emit('AuditEvent', encodeAuditEvent(row, timelineTypes.get(row.resourceId))),
+  };
+  return {
+    push<T extends keyof RowsByTable>(table: T, row: RowsByTable[T]) {
+      (encoders[table] as (row: RowsByTable[T]) => void)(row);
+      rows[table]++;
+    },
+    take() {
+      const empty = Object.fromEntries(TABLE_NAMES.map((name) => [name, new Uint8Array(0)])) as Record<TableName, Uint8Array>;
+      const data = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, buffers[type].take()])) as Record<FhirResourceType, Uint8Array>;
+      const chunk: BinaryChunk = { data: empty, rows, fhir: { data, counts } };
+      rows = zeroRows();
+      counts = zeroCounts();
+      timelineTypes = new Map();
+      return chunk;
+    },
+  };
+}
