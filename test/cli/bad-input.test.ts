@@ -60,7 +60,7 @@ const CASES: [string[], RegExp][] = [
   [['migrate', '--db', 'http://u:secret-pw@h/d'], /scheme "http:" is not supported/],
   // generate
   [['generate', '--out', '<out>', '--bogus'], /unknown flag --bogus/],
-  [['generate', '--out', '<out>', '--format', 'xml'], /--format: "xml" is not one of "copy", "csv"/],
+  [['generate', '--out', '<out>', '--format', 'xml'], /--format: "xml" is not one of "copy", "csv", "fhir"/],
   [['generate'], /--out is required/],
   [['generate', '--out'], /--out needs a value/],
   [['generate', '--out', '<out>', '--shard', '3/2'], /shard: K must be between 1 and N, got 3\/2/],
