@@ -52,37 +52,21 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     });
     const started = performance.now();
     const chunks = generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format });
-    if (args.format === 'fhir') {
-      const manifest = await writeFhirFiles(config, chunks, args.out);
-      const seconds = (performance.now() - started) / 1000;
-      if (args.json) {
-        process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-        return;
-      }
-      for (const [type, digest] of Object.entries(manifest.resources)) {
-        process.stdout.write(`${type.padEnd(18)} ${String(digest.rows).padStart(10)} resources  ${digest.sha256.slice(0, 16)}\n`);
-      }
-      process.stdout.write(
-        `${manifest.totalResources} resources in ${seconds.toFixed(2)} s (${Math.round(manifest.totalResources / seconds)} resources/s) -> ${args.out}\n`,
-      );
-      return;
-    }
-    const manifest = await writeFiles(
-      config,
-      args.format,
-      chunks,
-      args.out,
-    );
+    // FHIR files hold resources per type, the other formats rows per table: one report for both
+    const written =
+      args.format === 'fhir'
+        ? await writeFhirFiles(config, chunks, args.out).then((manifest) => ({ manifest, unit: 'resources', counts: manifest.resources, total: manifest.totalResources }))
+        : await writeFiles(config, args.format, chunks, args.out).then((manifest) => ({ manifest, unit: 'rows', counts: manifest.tables, total: manifest.totalRows }));
     const seconds = (performance.now() - started) / 1000;
     if (args.json) {
-      process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(written.manifest, null, 2)}\n`);
       return;
     }
-    for (const [table, digest] of Object.entries(manifest.tables)) {
-      process.stdout.write(`${table.padEnd(18)} ${String(digest.rows).padStart(10)} rows  ${digest.sha256.slice(0, 16)}\n`);
+    for (const [name, digest] of Object.entries(written.counts) as [string, { rows: number; sha256: string }][]) {
+      process.stdout.write(`${name.padEnd(18)} ${String(digest.rows).padStart(10)} ${written.unit}  ${digest.sha256.slice(0, 16)}\n`);
     }
     process.stdout.write(
-      `${manifest.totalRows} rows in ${seconds.toFixed(2)} s (${Math.round(manifest.totalRows / seconds)} rows/s) -> ${args.out}\n`,
+      `${written.total} ${written.unit} in ${seconds.toFixed(2)} s (${Math.round(written.total / seconds)} ${written.unit}/s) -> ${args.out}\n`,
     );
   },
 };
