@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RowFormat } from '../encoders/index.js';
 import { ROW_FORMATS } from '../encoders/index.js';
@@ -44,4 +44,10 @@ function readJson(file: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Files an interrupted generate left in `dir` (its in-progress manifest and .partial files); empty when none. */
+export function leftByInterruptedGenerate(dir: string): string[] {
+  if (!existsSync(path.join(dir, MANIFEST_IN_PROGRESS_FILE))) return [];
+  return readdirSync(dir).filter((name) => name.endsWith('.partial')).sort();
 }

@@ -235,6 +235,8 @@ describe('the in-progress manifest is medseed\'s own name', () => {
     renameSync(path.join(dir, 'patients.sql'), path.join(dir, 'patients.sql.partial'));
     const { code, stderr } = generate(dir);
     expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/A previous medseed generate into .*partial-only did not finish: it left 2 incomplete file\(s\) \(manifest\.json\.partial, patients\.sql\.partial\); starting over/);
     expect(existsSync(path.join(dir, 'manifest.json'))).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 });

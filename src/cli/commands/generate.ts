@@ -3,7 +3,7 @@ import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
-import { GENERATE_FILE_NAMES, holdsGenerateOutput } from '../../sinks/generate-output.js';
+import { GENERATE_FILE_NAMES, holdsGenerateOutput, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
 import { writeFhirFiles } from '../../sinks/write-fhir-files.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
@@ -50,6 +50,10 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       isPreviousOutput: holdsGenerateOutput,
       force: args.force,
     });
+    const left = leftByInterruptedGenerate(args.out);
+    if (left.length > 0) {
+      process.stderr.write(`A previous medseed generate into ${args.out} did not finish: it left ${left.length} incomplete file(s) (${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}); starting over.\n`);
+    }
     const started = performance.now();
     const chunks = generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format });
     // FHIR files hold resources per type, the other formats rows per table: one report for both
