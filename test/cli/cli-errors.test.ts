@@ -4,15 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { medseedSync as medseed } from '../support/medseed-sync.js';
 import { closedPort } from '../support/closed-port.js';
 
 const cli = path.resolve('bin', 'medseed.js');
-
-function medseed(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 
 describe('bad input gets a clear error and exit code 2', () => {
   it('rejects an unknown flag', () => {

@@ -1,18 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { medseedSync as medseed } from '../support/medseed-sync.js';
 import { readLeakproofSearch } from '../../src/db/leakproof-search.js';
 import { catalogSnapshot } from '../support/catalog-snapshot.js';
 import { createTestDatabase } from '../support/test-database.js';
-
-const cli = path.resolve('bin', 'medseed.js');
-
-function medseed(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('LEAKPROOF text search is an explicit opt-in (real CLI)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

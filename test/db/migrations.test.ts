@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { medseedSync as medseed } from '../support/medseed-sync.js';
 import { setLeakproofSearch } from '../../src/db/leakproof-search.js';
 import { applyMigrations } from '../../src/db/migrations/apply-migrations.js';
 import { derivePlannedObjects, objectsToCreate } from '../../src/db/migrations/derive-planned-objects.js';
@@ -10,13 +9,6 @@ import { MigrationConflictError } from '../../src/db/migrations/migration-confli
 import { readMigrations, type Migration } from '../../src/db/migrations/read-migrations.js';
 import { catalogSnapshot } from '../support/catalog-snapshot.js';
 import { createTestDatabase } from '../support/test-database.js';
-
-const cli = path.resolve('bin', 'medseed.js');
-
-function medseed(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A fresh database with a connected superuser client; `done()` closes and drops it. */
 async function scratchDatabase(label: string) {
