@@ -24,7 +24,8 @@ export function formatError(error: unknown): string {
       const pg = current as Error & { code?: string; detail?: string; where?: string; hint?: string };
       const prefix = depth === 0 ? 'Error: ' : '  caused by: ';
       lines.push(`${prefix}${current.message}`);
-      if (typeof pg.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code)) lines.push(`  SQLSTATE ${pg.code}`);
+      // Node's system errors (EROFS, EPERM) have 5-letter codes too; they carry a syscall, PostgreSQL's do not
+      if (typeof pg.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code) && !('syscall' in current)) lines.push(`  SQLSTATE ${pg.code}`);
       if (pg.detail) lines.push(`  detail: ${pg.detail}`);
       if (pg.hint) lines.push(`  hint: ${pg.hint}`);
       if (pg.where) lines.push(`  where: ${pg.where}`);

@@ -174,6 +174,23 @@ describe('generate --out is checked before any work', () => {
     expect(stderr).toMatch(/--out: the path is empty/);
   });
 
+  it('rejects a destination on a read-only file system, naming it without calling it a SQLSTATE', (context) => {
+    const mountPoint = folder('read-only');
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', mountPoint], { encoding: 'utf8' });
+    if (mounted.status !== 0) {
+      console.log(`skipped: cannot mount a read-only tmpfs here: ${(mounted.stderr || String(mounted.error)).trim()}`);
+      context.skip();
+    }
+    try {
+      const { code, stderr } = generate(path.join(mountPoint, 'out'));
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(/read-only file system\. Choose a directory you can write to/);
+      expect(stderr).not.toMatch(/SQLSTATE/);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+
   it('rejects a directory it has no permission to write in, and creates nothing', (context) => {
     const parent = folder('locked');
     const target = path.join(parent, 'out');
