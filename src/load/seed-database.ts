@@ -33,8 +33,6 @@ export interface SeedOptions {
   readonly vacuum: boolean;
   /** Index builds at once after the load. */
   readonly indexConcurrency: number;
-  /** COPY streams per table (default DEFAULT_COPY_STREAMS, else one). */
-  readonly copyStreams?: Partial<Record<TableName, number>>;
   /** Aborting (its reason names the signal, e.g. 'SIGINT') cancels our statements and fails the run as interrupted. */
   readonly signal?: AbortSignal;
   /** Seconds any statement may wait for a lock (0 = forever). Default DEFAULT_LOCK_TIMEOUT_SECONDS. */
@@ -89,62 +87,47 @@ export class SeedError extends Error {
 }
 
 /**
- * COPY streams per table. Documents cost PostgreSQL far more per byte than any other table (the
- * generated tsvector: ~1.4k rows/s on one core vs ~100k for events), so one stream for them would
- * leave the load waiting on a single backend; splitting them keeps both cores busy.
+ * Streams every table at once, one frozen COPY per table (COPY FREEZE needs the table truncated in
+ * the COPY's own transaction, so a table cannot be split over several streams). Each table commits
+ * on its own; a failure aborts every stream, and the run is recorded failed, so a reset reloads.
  */
-export const DEFAULT_COPY_STREAMS: Partial<Record<TableName, number>> = { documents: 2 };
-
 async function loadTables(options: SeedOptions, digests: ReturnType<typeof createTableDigests>): Promise<void> {
   const { url, config } = options;
   const clients: pg.Client[] = [];
-  const copies = new Map<TableName, TableCopy[]>();
-  const all: TableCopy[] = [];
+  const copies = new Map<TableName, TableCopy>();
   let failure: SeedError | undefined;
   try {
     for (const spec of TABLE_SPECS) {
-      const streams: TableCopy[] = [];
-      for (let i = 0; i < Math.max(1, options.copyStreams?.[spec.name] ?? DEFAULT_COPY_STREAMS[spec.name] ?? 1); i++) {
-        const client = await connect(url, `medseed-copy-${spec.name}`);
-        clients.push(client);
-        const copy = startTableCopy(client, spec);
-        copy.done.catch((error: unknown) => {
-          failure ??= new SeedError('generate+copy', spec.name, error);
-        });
-        streams.push(copy);
-        all.push(copy);
-      }
-      copies.set(spec.name, streams);
+      const client = await connect(url, `medseed-copy-${spec.name}`);
+      clients.push(client);
+      const copy = startTableCopy(client, spec);
+      copy.done.catch((error: unknown) => {
+        failure ??= new SeedError('generate+copy', spec.name, error);
+      });
+      copies.set(spec.name, copy);
     }
     const chunks = generateChunks(config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true });
-    let index = 0;
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new SeedError('generate+copy', undefined, new Error('interrupted (signal received)'));
       for (const table of TABLE_NAMES) {
         if (failure) throw failure;
         digests.update(table, chunk.data[table], chunk.rows[table]);
-        // Rows may reach a table through several streams: order in the heap does not matter,
-        // verify reads in id order.
-        const streams = copies.get(table)!;
-        await streams[index % streams.length]!.write(chunk.data[table]);
+        await copies.get(table)!.write(chunk.data[table]);
       }
       if (failure) throw failure;
       options.onRows?.(chunk.rows, chunk.rows.patients);
-      index++;
     }
-    for (const [table, streams] of copies) {
-      for (const copy of streams) {
-        try {
-          await copy.end();
-        } catch (error) {
-          throw failure ?? new SeedError('generate+copy', table, error);
-        }
+    for (const [table, copy] of copies) {
+      try {
+        await copy.end();
+      } catch (error) {
+        throw failure ?? new SeedError('generate+copy', table, error);
       }
     }
   } catch (error) {
     const reason = failure ?? (error instanceof SeedError ? error : new SeedError('generate+copy', undefined, error));
-    for (const copy of all) copy.abort(reason);
-    await Promise.allSettled(all.map((copy) => copy.done));
+    for (const copy of copies.values()) copy.abort(reason);
+    await Promise.allSettled([...copies.values()].map((copy) => copy.done));
     throw reason;
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));

@@ -4,22 +4,53 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { TableSpec } from '../tables/table-specs.js';
+import { RowsAppearedError } from './rows-appeared-error.js';
 
 /** One COPY ... FROM STDIN stream into a table, fed chunk by chunk with backpressure. */
 export interface TableCopy {
   write(data: Uint8Array): Promise<void>;
   end(): Promise<void>;
   abort(error: Error): void;
-  /** Settles when PostgreSQL has acknowledged (or rejected) the whole COPY. */
+  /** Settles when PostgreSQL has acknowledged (or rejected) the whole COPY and its transaction. */
   readonly done: Promise<void>;
 }
 
+/**
+ * Opens the transaction a frozen COPY needs. COPY FREEZE writes rows already frozen and with their
+ * hint bits set, so the first readers (and the next VACUUM) do not rewrite every page of a freshly
+ * loaded table; with wal_level = minimal, a table truncated in the same transaction is not
+ * WAL-logged either, only synced at commit. Both need the TRUNCATE inside the COPY's own
+ * transaction. The table was checked empty by prepare (or reset on request); it is checked again
+ * under the lock, so rows that arrived since are refused rather than truncated away.
+ */
+async function beginFrozenLoad(client: pg.Client, spec: TableSpec): Promise<void> {
+  await client.query('BEGIN');
+  await client.query(`LOCK TABLE public.${spec.name} IN ACCESS EXCLUSIVE MODE`);
+  const found = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${spec.name}) AS present`);
+  if (found.rows[0]?.present) throw new RowsAppearedError(spec.name);
+  await client.query(`TRUNCATE public.${spec.name}`);
+}
+
+/**
+ * Loads one table in a single frozen COPY, in its own transaction: all of the table's rows, or
+ * none of them. Start it before writing; `done` rejects if the transaction could not begin.
+ */
 export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
   const source = new PassThrough({ highWaterMark: 256 * 1024 });
-  const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN`;
-  // pipeline() wires backpressure, and on a source error pg-copy-streams sends CopyFail, so the
-  // server rolls the COPY back instead of committing half a table.
-  const done = pipeline(source, client.query(copyFrom(sql)));
+  const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
+  const done = (async () => {
+    try {
+      await beginFrozenLoad(client, spec);
+      // pipeline() wires backpressure, and on a source error pg-copy-streams sends CopyFail, so the
+      // server rolls the COPY back instead of committing half a table.
+      await pipeline(source, client.query(copyFrom(sql)));
+      await client.query('COMMIT');
+    } catch (error) {
+      source.destroy();
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  })();
   done.catch(() => undefined);
   return {
     async write(data) {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startThrowawayServer, type ThrowawayServer } from '../support/throwaway-server.js';
+import { copyHoldsLock } from '../support/copy-lock.js';
+import { waitFor } from './run-medseed.js';
 
 interface RunRow {
   status: string;
@@ -51,11 +53,15 @@ describe('the server stops while indexes are being built', () => {
     const seeding = server.spawn('seed', '--profile', 'ci');
     // Hold one table so that the index phase provably waits on it (a SHARE lock for CREATE INDEX
     // conflicts with our ROW EXCLUSIVE), then stop the server under it: a deterministic "mid-index" stop.
+    // The lock is asked for while the COPY of tasks holds the table, so it is granted when that load
+    // commits, before any index build can queue for the table.
     await seeding.waitForStderr(/\[generate\+copy\] \d+% of patients/);
+    const watcher = await server.connect('copy-watcher');
+    await waitFor('the tasks COPY holding its lock', () => copyHoldsLock(watcher, 'tasks'));
+    await watcher.end();
     const holder = await server.connect('index-blocker');
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE tasks IN ROW EXCLUSIVE MODE');
-    expect(seeding.stderr()).not.toMatch(/\[indexes\]/);
     await seeding.waitForStderr(/waiting \d+ s for a SHARE lock on table tasks \(CREATE INDEX/);
     const stopped = await server.run('db', 'stop');
     expect(stopped.code, stopped.stderr).toBe(0);

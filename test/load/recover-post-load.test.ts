@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/test-database.js';
 import { connectTo, hasRunningRun, lastRun, runMedseed, waitFor } from './run-medseed.js';
+import { copyHoldsLock } from '../support/copy-lock.js';
 
 // Enough patients that the COPY phase outlasts the test's reaction to the 'running' row.
 const SEED = ['--patients', '150', '--quiet', '--workers', '1'];
@@ -32,8 +33,10 @@ describe('a post-load step that fails part-way is visible to verify and undone b
     try {
       const seeding = runMedseed('seed', '--db', database.url, ...SEED);
       await waitFor("seed's running row", () => hasRunningRun(saboteur), seeding);
-      // Two providers with one NPI, invisible to the COPY until committed; their lock holds the
-      // providers index builds back until the commit, so the unique index meets the duplicate.
+      // Two providers with one NPI, inserted once the COPY of providers commits (they queue behind its
+      // lock); their own lock holds the providers index builds back until the test commits, so the
+      // unique index meets the duplicate.
+      await waitFor('the providers COPY holding its lock', () => copyHoldsLock(watcher, 'providers'), seeding);
       await saboteur.query('BEGIN');
       for (const id of ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']) {
         await saboteur.query(
@@ -125,9 +128,10 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       // Start from a loaded database, as a reseed would.
       const seeding = runMedseed('seed', '--db', database.url, '--reset', ...SEED);
       await waitFor("seed's running row", () => hasRunningRun(killer), seeding);
-      // Holding a lock on timeline_events (compatible with COPY) stops its index builds where the test can see them.
+      // A lock on timeline_events, granted when its COPY commits, stops its index builds where the test can see them.
+      await waitFor('the timeline_events COPY holding its lock', () => copyHoldsLock(watcher, 'timeline_events'), seeding);
       await killer.query('BEGIN');
-      await killer.query("SET LOCAL lock_timeout = '5s'");
+      await killer.query("SET LOCAL lock_timeout = '120s'");
       await killer.query('LOCK TABLE timeline_events IN ROW EXCLUSIVE MODE');
       await waitFor('a CREATE INDEX in pg_stat_activity', async () => {
         const building = await watcher.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'medseed-index' AND query ILIKE 'CREATE%INDEX%'");
