@@ -31,7 +31,13 @@ const open = new Set<pg.Client>();
 
 /** Backend pids of the connections this process opened through connect() and has not closed. */
 export function ownBackendPids(): number[] {
-  return [...open].map((client) => (client as pg.Client & { processID?: number }).processID).filter((pid): pid is number => typeof pid === 'number');
+  return [...open].map(backendPid).filter((pid): pid is number => pid !== undefined);
+}
+
+/** The server process serving a connected client (pg keeps it from the startup handshake, untyped). */
+export function backendPid(client: pg.Client): number | undefined {
+  const pid = (client as pg.Client & { processID?: number }).processID;
+  return typeof pid === 'number' ? pid : undefined;
 }
 
 /** Opens a client, turning "cannot reach / cannot log in" into a clear usage error naming the (redacted) URL. */

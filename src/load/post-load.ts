@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type pg from 'pg';
-import { connect, connectionLoss } from '../db/connect.js';
+import { backendPid, connect, connectionLoss } from '../db/connect.js';
 import { appliedChecksums, recordMigration } from '../db/migrations/apply-migrations.js';
 import type { Queryable } from '../db/queryable.js';
 import { PostLoadError } from './post-load-error.js';
@@ -75,19 +75,35 @@ async function plan(admin: Queryable, objects: readonly PostLoadObject[]): Promi
   return todo;
 }
 
+/** Told when each index build starts (on which backend) and ends, for progress and timings. */
+export interface IndexBuildObserver {
+  started(object: PostLoadObject, pid: number): void;
+  finished(object: PostLoadObject, seconds: number): void;
+}
+
+export interface PostLoadOptions {
+  /** Index builds at once, each on its own connection. */
+  readonly concurrency: number;
+  /** Run on each index-building session first, e.g. SET maintenance_work_mem (session settings only). */
+  readonly sessionSettings?: readonly string[];
+  readonly onStatement?: (statement: string, seconds: number) => void;
+  readonly observer?: IndexBuildObserver;
+}
+
 /**
  * Runs index builds `concurrency` at a time on separate connections (each index is one sort, so two
  * cores can build two at once). After the first failure no new build starts, and the ones running
  * are waited for, so no build is left running on the server when this returns.
  */
-async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency: number, onStatement?: (statement: string, seconds: number) => void): Promise<void> {
+async function buildIndexes(url: string, indexes: PostLoadObject[], options: PostLoadOptions): Promise<void> {
   if (indexes.length === 0) return;
   const clients: pg.Client[] = [];
   let failure: PostLoadError | undefined;
   try {
-    for (let i = 0; i < Math.max(1, Math.min(concurrency, indexes.length)); i++) {
+    for (let i = 0; i < Math.max(1, Math.min(options.concurrency, indexes.length)); i++) {
       const client = await connect(url, 'medseed-index');
       clients.push(client);
+      for (const setting of options.sessionSettings ?? []) await client.query(setting);
     }
     const free = [...clients];
     const limit = pLimit(clients.length);
@@ -98,8 +114,11 @@ async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency:
           const client = free.pop() as pg.Client;
           const started = performance.now();
           try {
+            options.observer?.started(object, backendPid(client) ?? 0);
             await client.query(object.statement);
-            onStatement?.(object.statement, (performance.now() - started) / 1000);
+            const seconds = (performance.now() - started) / 1000;
+            options.observer?.finished(object, seconds);
+            options.onStatement?.(object.statement, seconds);
           } catch (error) {
             // a connection that died while idle only says "not queryable": report what really happened
             failure ??= new PostLoadError(object, connectionLoss(client) ?? error);
@@ -121,18 +140,14 @@ async function buildIndexes(url: string, indexes: PostLoadObject[], concurrency:
  * to rerun from any partial state: what exists and is valid is kept, invalid leftovers are rebuilt,
  * and a migration is recorded once all of its objects are in place.
  */
-export async function applyPostLoad(
-  admin: Queryable,
-  url: string,
-  concurrency: number,
-  onStatement?: (statement: string, seconds: number) => void,
-): Promise<string[]> {
+export async function applyPostLoad(admin: Queryable, url: string, options: PostLoadOptions): Promise<string[]> {
+  const { onStatement } = options;
   const applied = await appliedChecksums(admin);
   const pending = postLoadMigrations().filter((migration) => !applied.has(migration.tag));
   const done: string[] = [];
   for (const migration of pending) {
     const todo = await plan(admin, postLoadObjects([migration]));
-    await buildIndexes(url, await largestTablesFirst(admin, todo.filter((o) => o.kind === 'index')), concurrency, onStatement);
+    await buildIndexes(url, await largestTablesFirst(admin, todo.filter((o) => o.kind === 'index')), options);
     for (const object of todo.filter((o) => o.kind === 'constraint')) {
       const started = performance.now();
       try {

@@ -79,6 +79,8 @@ export interface RunSummaryRow {
   source?: string;
   phase?: string | null;
   failed_table?: string | null;
+  /** What the run recorded of its choices and settings (recordRunStart's options). */
+  options?: unknown;
 }
 
 /** The most recent run, or undefined when medseed never seeded this database. */

@@ -19,6 +19,9 @@ import { acquireLoaderLock } from './run-lock.js';
 import { recordRunEnd, recordRunPhase, recordRunStart } from './run-record.js';
 import { settleDeadRuns, type AbandonedRun } from './settle-dead-runs.js';
 import { startTableCopy, type TableCopy } from './table-copy.js';
+import { postLoadObjects } from './post-load-objects.js';
+import { readLoadSettings } from './load-settings.js';
+import { watchIndexBuilds, type IndexBuildTime, type IndexBuildWatch } from './watch-index-builds.js';
 
 /** 'prepare' is the emptiness check and, with --reset, the truncation, before anything is loaded. */
 export const SEED_PHASES = ['migrate', 'prepare', 'generate+copy', 'indexes', 'analyze'] as const;
@@ -42,6 +45,10 @@ export interface SeedOptions {
   /** Earlier runs found dead (their loader gone) and now marked abandoned. */
   readonly onAbandoned?: (runs: readonly AbandonedRun[]) => void;
   readonly onPhase?: (phase: SeedPhase) => void;
+  /** A line every second during the index phase: how many are built, what each running build is doing. */
+  readonly onIndexProgress?: (line: string) => void;
+  /** Session settings for the index-building connections (e.g. SET maintenance_work_mem = '2GB'). */
+  readonly indexSessionSettings?: readonly string[];
   readonly onRows?: (rows: Record<TableName, number>, patients: number) => void;
   readonly log?: (line: string) => void;
   /** --leakproof-search (true) / --no-leakproof-search (false); left out, the server's setting stays. */
@@ -59,6 +66,8 @@ export interface SeedSummary {
   readonly megabytesPerSecond: number;
   /** Peak resident memory of this process (all worker threads included). */
   readonly peakRssMegabytes: number;
+  /** Every index build, slowest first. */
+  readonly indexBuilds: readonly IndexBuildTime[];
 }
 
 /** What became of a failed run's record: only this may be claimed about it. */
@@ -161,6 +170,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   };
   let monitor: pg.Client | undefined;
   let watcher: LockWaitWatcher | undefined;
+  let indexWatch: IndexBuildWatch | undefined;
   // Interrupted: cancel whatever our backends run (an index build can take minutes), so the failure
   // surfaces at once and is recorded while the process is still ours.
   const onAbort = () => {
@@ -180,7 +190,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     if (abandoned.length > 0) options.onAbandoned?.(abandoned);
     await enter('prepare');
     const startRun = async () =>
-      recordRunStart(admin, options.config, 'prepare', await applyLeakproofSearchChoice(admin, options.leakproofSearch));
+      recordRunStart(admin, options.config, 'prepare', {
+        ...(await applyLeakproofSearchChoice(admin, options.leakproofSearch)),
+        load: await readLoadSettings(admin, options.indexSessionSettings ?? [], options.indexConcurrency),
+      });
     // --reset truncates: record the run first, so a failure from here on is never invisible. Without
     // it, prepare only checks (and refuses a non-empty database) until the run is recorded.
     if (options.reset) runId = await startRun();
@@ -190,9 +203,15 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await enter('generate+copy');
     await loadTables({ ...options, url }, digests);
     await enter('indexes');
-    await applyPostLoad(admin, url, options.indexConcurrency, (statement, seconds) =>
-      options.log?.(`  ${seconds.toFixed(2)} s  ${statement.split('\n')[0]!.slice(0, 100)}`),
-    );
+    const indexCount = postLoadObjects().filter((object) => object.kind === 'index').length;
+    indexWatch = watchIndexBuilds(monitor, indexCount, (line) => options.onIndexProgress?.(line));
+    await applyPostLoad(admin, url, {
+      concurrency: options.indexConcurrency,
+      sessionSettings: options.indexSessionSettings,
+      observer: indexWatch.observer,
+      onStatement: (statement, seconds) => options.log?.(`  ${seconds.toFixed(2)} s  ${statement.split('\n')[0]!.slice(0, 100)}`),
+    });
+    indexWatch.stop();
     await enter('analyze');
     for (const table of TABLE_NAMES) {
       await admin.query(options.vacuum ? `VACUUM (FREEZE, ANALYZE) public.${table}` : `ANALYZE public.${table}`);
@@ -209,6 +228,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       rowsPerSecond: manifest.totalRows / timings.total,
       megabytesPerSecond: bytes / 1e6 / timings.total,
       peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
+      indexBuilds: indexWatch.times().sort((a, b) => b.seconds - a.seconds),
     };
   } catch (error) {
     // A refusal (live loader, non-empty database, missing privilege) changed nothing: no run to record.
@@ -222,6 +242,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     throw failure;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    indexWatch?.stop();
     await watcher?.stop();
     await monitor?.end().catch(() => undefined);
     await admin.end().catch(() => undefined);

@@ -57,7 +57,7 @@ async function runB(url: string, filesDir: string): Promise<{ seconds: number; c
     const started = performance.now();
     await Promise.all(TABLE_NAMES.map((table) => run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', scratch, '-f', path.join(filesDir, `${table}.sql`)])));
     const copy = (performance.now() - started) / 1000;
-    await applyPostLoad(client, scratch, 2);
+    await applyPostLoad(client, scratch, { concurrency: 2 });
     for (const table of TABLE_NAMES) await client.query(`ANALYZE public.${table}`);
     const seconds = (performance.now() - started) / 1000;
     await client.end();

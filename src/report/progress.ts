@@ -24,10 +24,12 @@ export function createProgress(options: ProgressOptions) {
   let phaseStarted = performance.now();
   let lastPrint = 0;
   let drawnLines = 0;
+  // What a phase other than generate+copy says it is doing (e.g. which indexes are being built).
+  let status: string | undefined;
 
   const render = (): string[] => {
     const seconds = (performance.now() - phaseStarted) / 1000;
-    if (phase !== 'generate+copy') return [`[${phase}] started`];
+    if (phase !== 'generate+copy') return [status ?? `[${phase}] started`];
     const fraction = totalPatients > 0 ? patientsDone / totalPatients : 1;
     const eta = fraction > 0 ? (seconds / fraction - seconds).toFixed(0) : '?';
     const total = [...rows.values()].reduce((a, b) => a + b, 0);
@@ -54,6 +56,7 @@ export function createProgress(options: ProgressOptions) {
         if (!options.quiet) out.write(`[${phase}] done in ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s\n`);
       }
       phase = name;
+      status = undefined;
       phaseStarted = performance.now();
       drawnLines = 0;
       print(true);
@@ -61,6 +64,11 @@ export function createProgress(options: ProgressOptions) {
     rows(counts: Record<TableName, number>, patients: number) {
       for (const [table, count] of Object.entries(counts) as [TableName, number][]) rows.set(table, rows.get(table)! + count);
       patientsDone += patients;
+      print();
+    },
+    /** The current phase's own progress line, redrawn (terminal) or repeated every 5 s (logs). */
+    status(text: string) {
+      status = text;
       print();
     },
     line(text: string) {

@@ -105,11 +105,11 @@ describe('medseed seed on a real PostgreSQL', () => {
         'invalid indexes (left by a failed build): tasks_patient_id_idx',
         'missing constraints (1 of 17): tasks_creator_fkey',
       ]);
-      expect(await applyPostLoad(client, database.url, 2)).toContain('0003_secondary_indexes');
+      expect(await applyPostLoad(client, database.url, { concurrency: 2 })).toContain('0003_secondary_indexes');
       expect((await checkCompleteness(client)).problems).toEqual([]);
       expect(await oidOf('providers_npi_key')).toBe(kept);
       // Nothing left to do: a second run is a no-op.
-      expect(await applyPostLoad(client, database.url, 2)).toEqual([]);
+      expect(await applyPostLoad(client, database.url, { concurrency: 2 })).toEqual([]);
     } finally {
       await client.end();
     }

@@ -2,6 +2,7 @@ import { DRAW_KIND_INFO } from '../params/draw-kinds.js';
 import type { BenchReport, ModeResult, QueryResult } from './bench-report.js';
 import { describeVerdict, verdictLabel } from './decide-verdict.js';
 import { describeLeakproof } from './describe-leakproof.js';
+import { describeLoad } from './describe-load.js';
 import { formatChange, formatMs, formatOverhead } from './format-ms.js';
 import { summaryCells } from './summary-cells.js';
 
@@ -55,6 +56,8 @@ export function formatBenchMarkdown(report: BenchReport): string {
       `${options.parameterSets} parameter sets drawn from ${options.sampleSize} regenerated patients. Started ${report.startedAt}, finished ${report.finishedAt}.`,
     '',
     `${environment.serverVersion}; client ${environment.client.platform}, ${environment.client.cpus} CPUs, ${environment.client.memoryGb} GB, Node ${environment.client.node}.`,
+    '',
+    describeLoad(environment.load),
     '',
     `${describeLeakproof(environment.textSearchLeakproof)[0]!.toUpperCase()}${describeLeakproof(environment.textSearchLeakproof).slice(1)}.`,
     '',

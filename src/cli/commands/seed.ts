@@ -1,3 +1,4 @@
+import { embeddedIndexSessionSettings } from '../../load/index-session-settings.js';
 import type { CommandModule } from 'yargs';
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { connect } from '../../db/connect.js';
@@ -100,6 +101,8 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
           for (const run of runs) process.stderr.write(`${describeAbandonedRun(run)}\n`);
         },
         onPhase: (phase) => progress.phase(phase),
+        onIndexProgress: (line) => progress.status(line),
+        indexSessionSettings: database.source === 'embedded' ? embeddedIndexSessionSettings(args.indexConcurrency) : [],
         onRows: (rows, patients) => progress.rows(rows, patients),
       });
       if (args.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
