@@ -3,8 +3,9 @@ import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
-import { GENERATE_FILE_NAMES, holdsGenerateOutput, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
-import { writeFhirFiles } from '../../sinks/write-fhir-files.js';
+import { GENERATE_FILE_NAMES, holdsGenerateOutput, isGenerateFileName, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
+import { DEFAULT_FHIR_PART_RESOURCES, writeFhirFiles } from '../../sinks/write-fhir-files.js';
+import { UsageError } from '../errors.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
@@ -16,6 +17,7 @@ interface GenerateArgs extends RunConfigArgs {
   batchSize: number;
   json?: boolean;
   force: boolean;
+  fhirPartResources: number;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -30,6 +32,12 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe: 'copy: COPY-format SQL files psql can load; csv: RFC 4180 with header; fhir: FHIR R4 Bulk Data NDJSON per resource type with bulk-manifest.json',
       })
       .option('shard', { type: 'string', describe: 'Generate only slice K of N (contiguous patient ranges), e.g. 2/4', requiresArg: true })
+      .option('fhir-part-resources', {
+        type: 'number',
+        default: DEFAULT_FHIR_PART_RESOURCES,
+        describe: 'With --format fhir: resources per NDJSON part (Observation.000.ndjson, .001, ...); the same for any --workers or --batch-size',
+        requiresArg: true,
+      })
       .options(parallelismOptions)
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
       .option('force', {
@@ -42,10 +50,14 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
+    if (!Number.isInteger(args.fhirPartResources) || args.fhirPartResources < 1) {
+      throw new UsageError(`--fhir-part-resources: must be an integer >= 1, got ${args.fhirPartResources}`);
+    }
     const config = resolveRunConfig(toRunConfigInput(args));
     checkOutputDir(args.out, {
       flag: '--out',
       ownFiles: GENERATE_FILE_NAMES,
+      isOwnFile: isGenerateFileName,
       previousOutput: 'a previous medseed generate output (manifest.json)',
       isPreviousOutput: holdsGenerateOutput,
       force: args.force,
@@ -59,7 +71,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
     // FHIR files hold resources per type, the other formats rows per table: one report for both
     const written =
       args.format === 'fhir'
-        ? await writeFhirFiles(config, chunks, args.out).then((manifest) => ({ manifest, unit: 'resources', counts: manifest.resources, total: manifest.totalResources }))
+        ? await writeFhirFiles(config, chunks, args.out, args.fhirPartResources).then((manifest) => ({ manifest, unit: 'resources', counts: manifest.resources, total: manifest.totalResources }))
         : await writeFiles(config, args.format, chunks, args.out).then((manifest) => ({ manifest, unit: 'rows', counts: manifest.tables, total: manifest.totalRows }));
     const seconds = (performance.now() - started) / 1000;
     if (args.json) {
