@@ -4,17 +4,19 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
 import { GENERATE_FILE_NAMES, holdsGenerateOutput, isGenerateFileName, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
-import { DEFAULT_FHIR_PART_RESOURCES, writeFhirFiles } from '../../sinks/write-fhir-files.js';
+import { DEFAULT_FHIR_PART_RESOURCES, FHIR_BATCH_SIZE, writeFhirFiles } from '../../sinks/write-fhir-files.js';
 import { UsageError } from '../errors.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
+import { DEFAULT_BATCH_SIZE } from '../../runner/generate-chunks.js';
 import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
 
 interface GenerateArgs extends RunConfigArgs {
   out: string;
   format: OutputFormat;
   workers: number;
-  batchSize: number;
+  /** Unset means the format's default: FHIR chunks are larger, so fewer patients per chunk. */
+  batchSize?: number;
   json?: boolean;
   force: boolean;
   fhirPartResources: number;
@@ -38,7 +40,14 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe: 'With --format fhir: resources per NDJSON part (Observation.000.ndjson, .001, ...); the same for any --workers or --batch-size',
         requiresArg: true,
       })
-      .options(parallelismOptions)
+      .options({
+        ...parallelismOptions,
+        'batch-size': {
+          ...parallelismOptions['batch-size'],
+          default: undefined,
+          describe: `${parallelismOptions['batch-size'].describe} (default ${DEFAULT_BATCH_SIZE}, ${FHIR_BATCH_SIZE} with --format fhir)`,
+        },
+      })
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
       .option('force', {
         type: 'boolean',
@@ -49,7 +58,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .example('$0 generate --profile ci --format fhir --out out/fhir', "FHIR R4 NDJSON for a server's $import")
       .strict() as never,
   handler: async (args) => {
-    validateParallelism(args);
+    const batchSize = args.batchSize ?? (args.format === 'fhir' ? FHIR_BATCH_SIZE : DEFAULT_BATCH_SIZE);
+    validateParallelism({ workers: args.workers, batchSize });
     if (!Number.isInteger(args.fhirPartResources) || args.fhirPartResources < 1) {
       throw new UsageError(`--fhir-part-resources: must be an integer >= 1, got ${args.fhirPartResources}`);
     }
@@ -67,7 +77,7 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       process.stderr.write(`A previous medseed generate into ${args.out} did not finish: it left ${left.length} incomplete file(s) (${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}); starting over.\n`);
     }
     const started = performance.now();
-    const chunks = generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format });
+    const chunks = generateChunks(config, { workers: args.workers, batchSize, format: args.format });
     // FHIR files hold resources per type, the other formats rows per table: one report for both
     const written =
       args.format === 'fhir'
