@@ -68,7 +68,7 @@ describe('FHIR export', () => {
     expect(smaller.counts.Patient).toBe(30);
   });
 
-  it('has one resource per database row (a blood-pressure reading's two rows as one panel), with a row id, and counts explained by the COPY output of the same seed', async () => {
+  it('has one resource per database row (the two rows of a blood-pressure reading as one panel), with a row id, and counts explained by the COPY output of the same seed', async () => {
     const fhir = await wholeSmall();
     const copy = await generateText(small);
     const lines = (text: string) => text.split('\n').filter(Boolean);
