@@ -8,6 +8,8 @@ export interface OutputDirRules {
   readonly flag: string;
   /** Every file name the command may write; `<name>.partial` (its temporary form) is its own too. */
   readonly ownFiles: readonly string[];
+  /** Names the command writes that no list can hold (numbered parts), matched like ownFiles. */
+  readonly isOwnFile?: (name: string) => boolean;
   /** Names a previous output in messages, e.g. `a previous medseed generate output (manifest.json)`. */
   readonly previousOutput: string;
   /** True when the directory holds a previous output of the command. Reads only. */
@@ -119,7 +121,12 @@ function checkContents(dir: string, named: string, rules: OutputDirRules): void 
     throw new UsageError(`${named}: cannot list its files (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Choose another directory.`, { cause: error });
   }
   if (entries.length === 0 || rules.force) return;
-  const own = new Set(rules.ownFiles.flatMap((name) => [name, `${name}.partial`]));
+  const listed = new Set(rules.ownFiles);
+  const isOwn = (name: string) => {
+    const base = name.replace(/\.partial$/, '');
+    return listed.has(base) || rules.isOwnFile?.(base) === true;
+  };
+  const own = { has: isOwn };
   if (rules.isPreviousOutput(dir)) {
     const foreign = entries.filter((name) => !own.has(name));
     if (foreign.length === 0) return;
@@ -137,7 +144,7 @@ function checkContents(dir: string, named: string, rules: OutputDirRules): void 
 }
 
 /** The first entries, one a line: those medseed would replace first, directories with a trailing slash. */
-function listEntries(dir: string, names: readonly string[], own: ReadonlySet<string>): string {
+function listEntries(dir: string, names: readonly string[], own: { has(name: string): boolean }): string {
   const ordered = [...names.filter((name) => own.has(name)), ...names.filter((name) => !own.has(name))];
   const lines = ordered.slice(0, SHOWN).map((name) => {
     const isDir = statOrUndefined(path.join(dir, name), name)?.isDirectory() === true;

@@ -4,7 +4,7 @@ import type { RowFormat } from '../encoders/index.js';
 import { ROW_FORMATS } from '../encoders/index.js';
 import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
 import { isMedseedManifest } from './manifest.js';
-import { FHIR_RESOURCE_TYPES, fhirFileName } from '../encoders/fhir/index.js';
+import { FHIR_RESOURCE_TYPES, fhirLegacyFileName, isFhirFileName } from '../encoders/fhir/index.js';
 import { BULK_MANIFEST_FILE } from './bulk-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -20,14 +20,22 @@ export function tableFileName(table: TableName, format: RowFormat): string {
   return `${table}.${format === 'csv' ? 'csv' : 'sql'}`;
 }
 
-/** Every file name `generate` may write, in any format, so regenerating in another format is no conflict. */
+/**
+ * Every file name `generate` may write, in any format, so regenerating in another format is no
+ * conflict; FHIR's numbered parts are matched by isGenerateFileName.
+ */
 export const GENERATE_FILE_NAMES: readonly string[] = [
   ...ROW_FORMATS.flatMap((format) => TABLE_NAMES.map((table) => tableFileName(table, format))),
-  ...FHIR_RESOURCE_TYPES.map(fhirFileName),
+  ...FHIR_RESOURCE_TYPES.map(fhirLegacyFileName),
   BULK_MANIFEST_FILE,
   LOAD_SCRIPT_FILE,
   MANIFEST_FILE,
 ];
+
+/** True for any name `generate` writes, FHIR parts (`Observation.003.ndjson`) included. */
+export function isGenerateFileName(name: string): boolean {
+  return GENERATE_FILE_NAMES.includes(name) || isFhirFileName(name);
+}
 
 // A manifest is a few kilobytes; anything far larger is not one, and is not read.
 const MAX_MANIFEST_BYTES = 1 << 20;

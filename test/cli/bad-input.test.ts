@@ -69,6 +69,11 @@ const CASES: [string[], RegExp][] = [
   [['generate', '--out', '<out>', '--batch-size', '-3'], /--batch-size: must be an integer >= 1, got -3/],
   [['generate', '--out', '<out>', '--profile', 'tiny', '--patients', '1e3x'], /--patients: expected a number, got "1e3x"/],
   [['generate', '--out', '<out>', '--fromat', 'csv'], /did you mean --format\?/],
+  [['generate', '--out', '<out>', '--format', 'fhir', '--fhir-part-resources', '0'], /--fhir-part-resources: must be an integer >= 1, got 0/],
+  [['generate', '--out', '<out>', '--format', 'fhir', '--fhir-part-resources', '-5'], /--fhir-part-resources: must be an integer >= 1, got -5/],
+  [['generate', '--out', '<out>', '--format', 'fhir', '--fhir-part-resources', '2.5'], /--fhir-part-resources: must be an integer >= 1, got 2\.5/],
+  [['generate', '--out', '<out>', '--format', 'fhir', '--fhir-part-resources', 'many'], /--fhir-part-resources: expected a number, got "many"/],
+  [['generate', '--out', '<out>', '--format', 'fhir', '--fhir-part-resources'], /--fhir-part-resources needs a value/],
   // verify
   [['verify', DB, '--bogus'], /unknown flag --bogus/],
   [['verify', DB, '--profile', 'nope'], /unknown profile "nope"/],

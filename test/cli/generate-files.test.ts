@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,34 +42,98 @@ describe('medseed generate', () => {
   });
 });
 
+interface FhirManifest {
+  format: string;
+  resourcesPerPart: number;
+  tables: Record<string, { rows: number }>;
+  resources: Record<string, { rows: number; bytes: number; sha256: string; parts: { file: string; rows: number; bytes: number; sha256: string }[] }>;
+}
+interface BulkManifest {
+  transactionTime: string;
+  requiresAccessToken: boolean;
+  output: { type: string; url: string; count: number; extension: { sha256: string } }[];
+  error: unknown[];
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function generateFhir(out: string, ...args: string[]) {
+  const manifest = generate(out, '--format', 'fhir', ...args) as unknown as FhirManifest;
+  const bulk = JSON.parse(readFileSync(path.join(scratch, out, 'bulk-manifest.json'), 'utf8')) as BulkManifest;
+  return { manifest, bulk, read: (file: string) => readFileSync(path.join(scratch, out, file)) };
+}
+
+/** Each resource type's NDJSON: its parts, in the manifest's order, concatenated. */
+function wholeTypes(run: ReturnType<typeof generateFhir>): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const output of run.bulk.output) text[output.type] = (text[output.type] ?? '') + run.read(output.url).toString('utf8');
+  return text;
+}
+
 describe('medseed generate --format fhir', () => {
-  it('writes one NDJSON file per resource type, the Bulk Data manifest, and a manifest with each file sha256', () => {
-    const manifest = generate('fhir', '--format', 'fhir') as unknown as {
-      format: string;
-      tables: Record<string, { rows: number }>;
-      resources: Record<string, { file: string; rows: number; bytes: number; sha256: string }>;
-    };
+  // small parts, so that several parts exist for the large types
+  const PART = '2000';
+  // generated once and read by the tests below
+  let partsRun: ReturnType<typeof generateFhir> | undefined;
+  const parts = () => (partsRun ??= generateFhir('fhir', '--fhir-part-resources', PART, '--workers', '1', '--batch-size', '200'));
+
+  it('writes numbered parts of a fixed resource count, listed in the Bulk Data manifest with count and sha256', () => {
+    const run = parts();
+    const { manifest, bulk } = run;
     expect(manifest.format).toBe('fhir');
-    const dir = path.join(scratch, 'fhir');
-    const bulk = JSON.parse(readFileSync(path.join(dir, 'bulk-manifest.json'), 'utf8')) as {
-      transactionTime: string;
-      requiresAccessToken: boolean;
-      output: { type: string; url: string; count: number }[];
-      error: unknown[];
-    };
+    expect(manifest.resourcesPerPart).toBe(2000);
     expect(bulk.transactionTime).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/);
     expect(bulk.requiresAccessToken).toBe(false);
     expect(bulk.error).toEqual([]);
-    expect(bulk.output.map((o) => o.type)).toContain('Patient');
-    for (const output of bulk.output) {
-      const bytes = readFileSync(path.join(dir, output.url));
-      const digest = manifest.resources[output.type]!;
-      expect(createHash('sha256').update(bytes).digest('hex'), output.type).toBe(digest.sha256);
-      expect(bytes.toString('utf8').split('\n').filter(Boolean).length, output.type).toBe(output.count);
-      expect(digest.rows).toBe(output.count);
+    expect(bulk.output.filter((o) => o.type === 'AuditEvent').length).toBeGreaterThan(2);
+    expect(bulk.output.filter((o) => o.type === 'Observation').length).toBeGreaterThan(1);
+    // the manifest lists every part, in order, and nothing else is an NDJSON file
+    const files = bulk.output.map((o) => o.url);
+    expect(readdirSync(path.join(scratch, 'fhir')).filter((name) => name.endsWith('.ndjson')).sort()).toEqual([...files].sort());
+    for (const [type, digest] of Object.entries(manifest.resources)) {
+      const outputs = bulk.output.filter((o) => o.type === type);
+      expect(outputs.map((o) => o.url), type).toEqual(digest.parts.map((_, index) => `${type}.${String(index).padStart(3, '0')}.ndjson`));
+      // every part but the last holds exactly the part size
+      expect(digest.parts.slice(0, -1).every((part) => part.rows === 2000), type).toBe(true);
+      expect(digest.parts.reduce((sum, part) => sum + part.rows, 0)).toBe(digest.rows);
+      digest.parts.forEach((part, index) => {
+        const bytes = run.read(part.file);
+        expect(sha256(bytes), part.file).toBe(part.sha256);
+        expect(outputs[index]!.extension.sha256).toBe(part.sha256);
+        expect(outputs[index]!.count).toBe(part.rows);
+        expect(bytes.toString('utf8').split('\n').filter(Boolean).length, part.file).toBe(part.rows);
+      });
+      // the type's sha256 covers its parts in order
+      expect(sha256(Buffer.concat(digest.parts.map((part) => run.read(part.file)))), type).toBe(digest.sha256);
     }
-    expect(bulk.output.find((o) => o.type === 'Patient')!.count).toBe(manifest.tables.patients!.rows);
-    // a previous FHIR output is recognised as medseed's: regenerating in place needs no --force
-    generate('fhir', '--format', 'fhir');
+    expect(manifest.resources.Patient!.rows).toBe(manifest.tables.patients!.rows);
+  });
+
+  it('writes the same parts and manifests for 1 and 4 workers and two batch sizes, and the same resources for any part size', () => {
+    const one = parts();
+    const four = generateFhir('fhir-w4', '--fhir-part-resources', PART, '--workers', '4', '--batch-size', '7');
+    expect(four.manifest).toEqual(one.manifest);
+    expect(four.bulk).toEqual(one.bulk);
+    const unsplit = generateFhir('fhir-one-part', '--workers', '2');
+    expect(unsplit.bulk.output.every((o) => o.url.endsWith('.000.ndjson'))).toBe(true);
+    for (const [type, digest] of Object.entries(one.manifest.resources)) {
+      expect(unsplit.manifest.resources[type]!.sha256, type).toBe(digest.sha256);
+      expect(unsplit.manifest.resources[type]!.rows, type).toBe(digest.rows);
+    }
+  });
+
+  it('makes shards whose parts, joined in order, are the whole export', () => {
+    const whole = wholeTypes(parts());
+    const shards = ['1/3', '2/3', '3/3'].map((shard, index) => wholeTypes(generateFhir(`fhir-shard-${index}`, '--fhir-part-resources', PART, '--shard', shard)));
+    for (const type of Object.keys(whole)) expect(shards.map((shard) => shard[type] ?? '').join(''), type).toBe(whole[type]);
+  });
+
+  it('regenerates over a previous FHIR output without --force, leaving no part of the old one', () => {
+    generateFhir('fhir-again', '--fhir-part-resources', '500');
+    const before = readdirSync(path.join(scratch, 'fhir-again')).length;
+    const run = generateFhir('fhir-again');
+    const names = readdirSync(path.join(scratch, 'fhir-again')).sort();
+    expect(names.length).toBeLessThan(before);
+    expect(names).toEqual([...run.bulk.output.map((o) => o.url), 'bulk-manifest.json', 'manifest.json'].sort());
   });
 });

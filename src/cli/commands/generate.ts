@@ -3,19 +3,23 @@ import { resolveRunConfig } from '../../config/resolve-run-config.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../encoders/index.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
-import { GENERATE_FILE_NAMES, holdsGenerateOutput, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
-import { writeFhirFiles } from '../../sinks/write-fhir-files.js';
+import { GENERATE_FILE_NAMES, holdsGenerateOutput, isGenerateFileName, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
+import { DEFAULT_FHIR_PART_RESOURCES, FHIR_BATCH_SIZE, writeFhirFiles } from '../../sinks/write-fhir-files.js';
+import { UsageError } from '../errors.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
+import { DEFAULT_BATCH_SIZE } from '../../runner/generate-chunks.js';
 import { parallelismOptions, validateParallelism } from '../parallelism-options.js';
 
 interface GenerateArgs extends RunConfigArgs {
   out: string;
   format: OutputFormat;
   workers: number;
-  batchSize: number;
+  /** Unset means the format's default: FHIR chunks are larger, so fewer patients per chunk. */
+  batchSize?: number;
   json?: boolean;
   force: boolean;
+  fhirPartResources: number;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -30,7 +34,20 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         describe: 'copy: COPY-format SQL files psql can load; csv: RFC 4180 with header; fhir: FHIR R4 Bulk Data NDJSON per resource type with bulk-manifest.json',
       })
       .option('shard', { type: 'string', describe: 'Generate only slice K of N (contiguous patient ranges), e.g. 2/4', requiresArg: true })
-      .options(parallelismOptions)
+      .option('fhir-part-resources', {
+        type: 'number',
+        default: DEFAULT_FHIR_PART_RESOURCES,
+        describe: 'With --format fhir: resources per NDJSON part (Observation.000.ndjson, .001, ...); the same for any --workers or --batch-size',
+        requiresArg: true,
+      })
+      .options({
+        ...parallelismOptions,
+        'batch-size': {
+          ...parallelismOptions['batch-size'],
+          default: undefined,
+          describe: `${parallelismOptions['batch-size'].describe} (default ${DEFAULT_BATCH_SIZE}, ${FHIR_BATCH_SIZE} with --format fhir)`,
+        },
+      })
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
       .option('force', {
         type: 'boolean',
@@ -41,11 +58,16 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .example('$0 generate --profile ci --format fhir --out out/fhir', "FHIR R4 NDJSON for a server's $import")
       .strict() as never,
   handler: async (args) => {
-    validateParallelism(args);
+    const batchSize = args.batchSize ?? (args.format === 'fhir' ? FHIR_BATCH_SIZE : DEFAULT_BATCH_SIZE);
+    validateParallelism({ workers: args.workers, batchSize });
+    if (!Number.isInteger(args.fhirPartResources) || args.fhirPartResources < 1) {
+      throw new UsageError(`--fhir-part-resources: must be an integer >= 1, got ${args.fhirPartResources}`);
+    }
     const config = resolveRunConfig(toRunConfigInput(args));
     checkOutputDir(args.out, {
       flag: '--out',
       ownFiles: GENERATE_FILE_NAMES,
+      isOwnFile: isGenerateFileName,
       previousOutput: 'a previous medseed generate output (manifest.json)',
       isPreviousOutput: holdsGenerateOutput,
       force: args.force,
@@ -55,11 +77,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       process.stderr.write(`A previous medseed generate into ${args.out} did not finish: it left ${left.length} incomplete file(s) (${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}); starting over.\n`);
     }
     const started = performance.now();
-    const chunks = generateChunks(config, { workers: args.workers, batchSize: args.batchSize, format: args.format });
+    const chunks = generateChunks(config, { workers: args.workers, batchSize, format: args.format });
     // FHIR files hold resources per type, the other formats rows per table: one report for both
     const written =
       args.format === 'fhir'
-        ? await writeFhirFiles(config, chunks, args.out).then((manifest) => ({ manifest, unit: 'resources', counts: manifest.resources, total: manifest.totalResources }))
+        ? await writeFhirFiles(config, chunks, args.out, args.fhirPartResources).then((manifest) => ({ manifest, unit: 'resources', counts: manifest.resources, total: manifest.totalResources }))
         : await writeFiles(config, args.format, chunks, args.out).then((manifest) => ({ manifest, unit: 'rows', counts: manifest.tables, total: manifest.totalRows }));
     const seconds = (performance.now() - started) / 1000;
     if (args.json) {

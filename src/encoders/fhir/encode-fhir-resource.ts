@@ -1,7 +1,6 @@
 import type {
   AuditLogRow,
   CareTeamMemberRow,
-  CodeSystem,
   DocumentRow,
   EncounterRow,
   OrganizationRow,
@@ -12,20 +11,21 @@ import type {
 } from '../../generators/row-types.js';
 import type { FhirResourceType } from './fhir-resource-types.js';
 import { toFhirInstant } from './fhir-instant.js';
-import { FHIR_CODE_SYSTEM_URIS, medseedSystem, NPI, SYNTHETIC_META, UCUM } from './fhir-systems.js';
+import {
+  coding,
+  concept,
+  LABORATORY_CATEGORY,
+  observationStatus,
+  observationValue,
+  optional,
+  ref,
+  VITAL_SIGNS_CATEGORY,
+  type Json,
+} from './fhir-elements.js';
+import { medseedSystem, NPI, SYNTHETIC_META } from './fhir-systems.js';
 
 // Resources are built as object literals, so JSON.stringify writes keys in the order written
 // here, whatever the row: the same row always gives the same bytes.
-
-type Json = Record<string, unknown>;
-
-const ref = (type: FhirResourceType, id: string) => ({ reference: `${type}/${id}` });
-const coding = (system: string, code: string, display?: string) => (display === undefined ? { system, code } : { system, code, display });
-const concept = (system: string, code: string, display: string) => ({
-  coding: [coding(FHIR_CODE_SYSTEM_URIS[system as CodeSystem] ?? FHIR_CODE_SYSTEM_URIS.LOCAL, code, display)],
-  text: display,
-});
-const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
 export function encodeOrganization(row: OrganizationRow): Json {
   return {
@@ -162,44 +162,23 @@ function payloadOf(row: TimelineEventRow): Record<string, unknown> {
   return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
 }
 
-const OBSERVATION_STATUSES = new Set(['final', 'preliminary', 'amended']);
 const PROCEDURE_STATUSES: Record<string, string> = { active: 'in-progress', stopped: 'stopped', completed: 'completed' };
 const MEDICATION_STATUSES: Record<string, string> = { active: 'active', stopped: 'stopped', completed: 'completed', resolved: 'completed' };
 
-function encodeObservation(row: TimelineEventRow): Json {
-  const vital = row.category === 'vital';
-  const value =
-    row.valueNumeric !== null && row.valueNumeric !== undefined
-      ? {
-          valueQuantity: row.unit
-            ? { value: Number(row.valueNumeric), unit: row.unit, system: UCUM, code: row.unit }
-            : { value: Number(row.valueNumeric) },
-        }
-      : row.valueText
-        ? { valueString: row.valueText }
-        : {};
+/** One vital or lab row as an Observation; a blood-pressure reading is a panel instead (blood-pressure-panel.ts). */
+export function encodeObservation(row: TimelineEventRow): Json {
   return {
     resourceType: 'Observation',
     id: row.id,
     meta: SYNTHETIC_META,
-    status: OBSERVATION_STATUSES.has(row.status) ? row.status : 'final',
-    category: [
-      {
-        coding: [
-          coding(
-            'http://terminology.hl7.org/CodeSystem/observation-category',
-            vital ? 'vital-signs' : 'laboratory',
-            vital ? 'Vital Signs' : 'Laboratory',
-          ),
-        ],
-      },
-    ],
+    status: observationStatus(row.status),
+    category: row.category === 'vital' ? VITAL_SIGNS_CATEGORY : LABORATORY_CATEGORY,
     code: concept(row.codeSystem, row.code, row.display),
     subject: ref('Patient', row.patientId),
     encounter: row.encounterId ? ref('Encounter', row.encounterId) : undefined,
     effectiveDateTime: toFhirInstant(row.occurredAt),
     performer: row.recordedBy ? [ref('Practitioner', row.recordedBy)] : undefined,
-    ...value,
+    ...observationValue(row),
   };
 }
 
@@ -375,13 +354,15 @@ const AUDIT_ACTIONS: Record<string, string> = { create: 'C', read: 'R', search: 
 const AUDIT_OUTCOMES: Record<string, string> = { success: '0', denied: '4', failure: '8' };
 
 /**
- * `timelineType` names the resource a timeline_event id became (the sink knows it from the events
- * of the same patient); without it the entity is identified by id rather than referenced.
+ * `timelineTarget` is the resource a timeline_event id became (the sink knows it from the events of
+ * the same patient: a diastolic reading became its blood-pressure panel, named by the systolic id);
+ * without it the entity is identified by id rather than referenced.
  */
-export function encodeAuditEvent(row: AuditLogRow, timelineType?: FhirResourceType): Json {
+export function encodeAuditEvent(row: AuditLogRow, timelineTarget?: { type: FhirResourceType; id: string }): Json {
   const verb = row.action.slice(row.action.indexOf('.') + 1);
-  const target = row.resourceType === 'timeline_event' ? timelineType : AUDIT_TARGETS[row.resourceType];
-  const what = target ? ref(target, row.resourceId) : { identifier: { system: medseedSystem(row.resourceType), value: row.resourceId } };
+  const type = AUDIT_TARGETS[row.resourceType];
+  const target = row.resourceType === 'timeline_event' ? timelineTarget : type && { type, id: row.resourceId };
+  const what = target ? ref(target.type, target.id) : { identifier: { system: medseedSystem(row.resourceType), value: row.resourceId } };
   return {
     resourceType: 'AuditEvent',
     id: row.id,

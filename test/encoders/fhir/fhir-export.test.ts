@@ -30,8 +30,9 @@ const small = { profile: 'ci', seed: '7', patients: 60 };
 let cached: ReturnType<typeof generateFhirText> | undefined;
 const wholeSmall = () => (cached ??= generateFhirText(small));
 
-// Golden NDJSON pins the FHIR encoding byte for byte; like the COPY golden files, a change needs a
-// GENERATOR_VERSION bump. Update with: npx vitest run test/encoders/fhir/fhir-export.test.ts -u
+// Golden NDJSON pins the FHIR encoding byte for byte. A change of the generated rows changes the COPY
+// golden files too and needs a GENERATOR_VERSION bump; a change of the FHIR encoding alone (same rows)
+// does not. Update with: npx vitest run test/encoders/fhir/fhir-export.test.ts -u
 describe('FHIR export', () => {
   it('matches the checked-in NDJSON of profile tiny, seed 42', async () => {
     const { text } = await generateFhirText({ profile: 'tiny', seed: '42' });
@@ -67,7 +68,7 @@ describe('FHIR export', () => {
     expect(smaller.counts.Patient).toBe(30);
   });
 
-  it('has one resource per database row, with the row id, and counts equal to the COPY output of the same seed', async () => {
+  it('has one resource per database row (the two rows of a blood-pressure reading as one panel), with a row id, and counts explained by the COPY output of the same seed', async () => {
     const fhir = await wholeSmall();
     const copy = await generateText(small);
     const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -80,15 +81,31 @@ describe('FHIR export', () => {
     expect(resourceIds('Patient')).toEqual(ids('patients').sort());
     expect(resourceIds('CareTeam')).toEqual(ids('care_team_members').sort());
     expect(resourceIds('Encounter')).toEqual(ids('encounters').sort());
-    expect(resourceIds('Observation', 'Condition', 'MedicationRequest', 'Procedure', 'Immunization', 'AllergyIntolerance')).toEqual(
+    // a blood-pressure reading's two rows are one panel, named by the systolic row's id; the
+    // diastolic row's id is the panel's second identifier
+    const panels = lines(fhir.text.Observation)
+      .map((line) => JSON.parse(line) as Resource & { identifier?: { value: string }[] })
+      .filter((r) => (r.code as { coding: { code: string }[] }).coding[0]!.code === '85354-9');
+    const mergedDiastolic = panels.map((panel) => panel.identifier![1]!.value);
+    expect(panels.map((panel) => panel.identifier![0]!.value)).toEqual(panels.map((panel) => panel.id));
+    expect([...resourceIds('Observation', 'Condition', 'MedicationRequest', 'Procedure', 'Immunization', 'AllergyIntolerance'), ...mergedDiastolic].sort()).toEqual(
       ids('timeline_events').sort(),
     );
     expect(resourceIds('DocumentReference')).toEqual(ids('documents').sort());
     expect(resourceIds('Task')).toEqual(ids('tasks').sort());
     expect(resourceIds('AuditEvent')).toEqual(ids('audit_logs').sort());
-    // the timeline's category decides the resource type
-    const category = (name: string) => lines(copy.timeline_events).filter((line) => line.split('\t')[4] === name).length;
-    expect(fhir.counts.Observation).toBe(category('vital') + category('lab'));
+    // the timeline's category decides the resource type; Observations are the vital and lab rows
+    // minus the diastolic rows merged into a panel, i.e. those with a systolic row of the same
+    // patient, encounter, time and recorder (the rule the database count test uses too)
+    const events = lines(copy.timeline_events).map((line) => line.split('\t'));
+    const category = (name: string) => events.filter((cells) => cells[4] === name).length;
+    const reading = (cells: string[]) => [cells[2], cells[3], cells[12], cells[13]].join('|');
+    const systolicReadings = new Set(events.filter((cells) => cells[6] === '8480-6').map(reading));
+    const diastolic = events.filter((cells) => cells[6] === '8462-4');
+    const paired = diastolic.filter((cells) => systolicReadings.has(reading(cells)));
+    expect(paired.length).toBeGreaterThan(0);
+    expect(paired.map((cells) => cells[0]).sort()).toEqual([...mergedDiastolic].sort());
+    expect(fhir.counts.Observation).toBe(category('vital') + category('lab') - paired.length);
     expect(fhir.counts.Condition).toBe(category('diagnosis'));
     expect(fhir.counts.MedicationRequest).toBe(category('medication'));
     expect(fhir.counts.Procedure).toBe(category('procedure'));
@@ -107,6 +124,26 @@ describe('FHIR export', () => {
     expect(resources.filter((r) => r.meta.tag[0]?.code !== 'HTEST').map((r) => r.id)).toEqual([]);
     // audit entries on timeline events reference the resource the event became, never a bare identifier
     expect(resources.filter((r) => r.resourceType === 'AuditEvent' && JSON.stringify(r).includes('"identifier"'))).toEqual([]);
+  });
+
+  it('writes each blood-pressure reading as one vital-signs panel with systolic and diastolic components in mm[Hg]', async () => {
+    const observations = parse((await wholeSmall()).text).filter((r) => r.resourceType === 'Observation');
+    const codeOf = (r: Record<string, unknown>) => (r.code as { coding: { system: string; code: string }[] }).coding[0]!;
+    const panels = observations.filter((r) => codeOf(r).code === '85354-9');
+    expect(panels.length).toBeGreaterThan(0);
+    // no reading is left as a separate systolic or diastolic Observation
+    expect(observations.filter((r) => ['8480-6', '8462-4'].includes(codeOf(r).code)).map((r) => r.id)).toEqual([]);
+    for (const panel of panels) {
+      expect(codeOf(panel).system).toBe('http://loinc.org');
+      expect((panel.category as { coding: { code: string }[] }[])[0]!.coding[0]!.code).toBe('vital-signs');
+      expect(panel.valueQuantity).toBeUndefined();
+      const components = panel.component as { code: { coding: { code: string }[] }; valueQuantity: { value: number; unit: string; system: string; code: string } }[];
+      expect(components.map((c) => c.code.coding[0]!.code)).toEqual(['8480-6', '8462-4']);
+      for (const { valueQuantity } of components) {
+        expect(valueQuantity).toMatchObject({ unit: 'mm[Hg]', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+        expect(typeof valueQuantity.value).toBe('number');
+      }
+    }
   });
 
   it('writes vitals and labs as UCUM quantities, and notes as base64 text with a LOINC type', async () => {
