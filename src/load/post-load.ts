@@ -27,7 +27,8 @@ export async function undoPostLoad(client: Queryable): Promise<string[]> {
       dropped.push(object.name);
     }
     for (const object of present.filter((o) => o.kind === 'index').reverse()) {
-      await client.query(`DROP INDEX public.${object.name}`);
+      // IF EXISTS: a primary key's index went with its constraint just above
+      await client.query(`DROP INDEX IF EXISTS public.${object.name}`);
       dropped.push(object.name);
     }
     const migrations = await client.query<{ present: boolean }>("SELECT to_regclass('medseed.schema_migrations') IS NOT NULL AS present");
@@ -152,32 +153,32 @@ async function buildIndexes(url: string, indexes: PostLoadObject[], options: Pos
  * Applies pending post-load migrations after a bulk load: indexes in parallel, then constraints one
  * by one (foreign keys lock their parent tables, so running them together only queues them). Safe
  * to rerun from any partial state: what exists and is valid is kept, invalid leftovers are rebuilt,
- * and a migration is recorded once all of its objects are in place.
+ * and the migrations are recorded once all of their objects are in place.
  */
 export async function applyPostLoad(admin: Queryable, url: string, options: PostLoadOptions): Promise<string[]> {
   const { onStatement } = options;
   const applied = await appliedChecksums(admin);
   const pending = postLoadMigrations().filter((migration) => !applied.has(migration.tag));
-  const done: string[] = [];
-  for (const migration of pending) {
-    const todo = await plan(admin, postLoadObjects([migration]));
-    await buildIndexes(url, await longestBuildsFirst(admin, todo.filter((o) => o.kind === 'index')), options);
-    for (const object of todo.filter((o) => o.kind === 'constraint')) {
-      const started = performance.now();
-      try {
-        await admin.query(object.statement);
-      } catch (error) {
-        throw new PostLoadError(object, error);
-      }
-      onStatement?.(object.statement, (performance.now() - started) / 1000);
+  // Every pending migration's indexes in one pool, longest first, so the cores never wait for one
+  // migration's last build before the next migration's begin; then constraints in migration order.
+  const todo = await plan(admin, postLoadObjects(pending));
+  await buildIndexes(url, await longestBuildsFirst(admin, todo.filter((o) => o.kind === 'index')), options);
+  for (const object of todo.filter((o) => o.kind === 'constraint')) {
+    const started = performance.now();
+    try {
+      await admin.query(object.statement);
+    } catch (error) {
+      throw new PostLoadError(object, error);
     }
+    onStatement?.(object.statement, (performance.now() - started) / 1000);
+  }
+  for (const migration of pending) {
     for (const statement of otherPostLoadStatements(migration)) {
       const started = performance.now();
       await admin.query(statement);
       onStatement?.(statement, (performance.now() - started) / 1000);
     }
     await recordMigration(admin, migration);
-    done.push(migration.tag);
   }
-  return done;
+  return pending.map((migration) => migration.tag);
 }

@@ -4,27 +4,46 @@ import { TABLE_NAMES } from '../tables/table-specs.js';
 import { latestRun } from './run-record.js';
 import { undoPostLoad } from './post-load.js';
 
+/** medseed's tables that exist and hold rows (a table not created yet holds none). */
+async function nonEmptyTables(client: Queryable): Promise<string[]> {
+  const existing = await client.query<{ name: string }>(
+    "SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass('public.' || name) IS NOT NULL",
+    [TABLE_NAMES],
+  );
+  const nonEmpty: string[] = [];
+  for (const { name } of existing.rows) {
+    const result = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${name}) AS present`);
+    if (result.rows[0]?.present) nonEmpty.push(name);
+  }
+  return nonEmpty;
+}
+
+/**
+ * Refuses a database whose tables hold rows, unless `reset`. Seed asks before migrating too, so a
+ * refused seed changes nothing at all (a pending migration may move indexes into the post-load step).
+ */
+export async function refuseLoadedTables(client: Queryable, reset: boolean): Promise<string[]> {
+  const nonEmpty = await nonEmptyTables(client);
+  if (nonEmpty.length > 0 && !reset) {
+    const run = await latestRun(client);
+    const last = run ? ` The last medseed run (#${run.id}, profile ${run.profile}, seed ${run.seed}) is ${run.status}.` : '';
+    throw new UsageError(
+      `the database already holds data in ${nonEmpty.join(', ')}.${last} Nothing was changed. ` +
+        'Run again with --reset to truncate medseed\'s tables and reseed, or point --db at an empty database.',
+    );
+  }
+  return nonEmpty;
+}
+
 /**
  * Makes medseed's tables ready for a bulk load. Refuses when they hold rows, unless `reset`, which
  * truncates medseed's own tables (and nothing else). Drops medseed's own post-load indexes and
  * constraints so COPY does not maintain them row by row.
  */
 export async function prepareTables(client: Queryable, reset: boolean): Promise<{ truncated: boolean }> {
-  const nonEmpty: string[] = [];
-  for (const table of TABLE_NAMES) {
-    const result = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${table}) AS present`);
-    if (result.rows[0]?.present) nonEmpty.push(table);
-  }
+  const nonEmpty = await refuseLoadedTables(client, reset);
   let truncated = false;
   if (nonEmpty.length > 0) {
-    if (!reset) {
-      const run = await latestRun(client);
-      const last = run ? ` The last medseed run (#${run.id}, profile ${run.profile}, seed ${run.seed}) is ${run.status}.` : '';
-      throw new UsageError(
-        `the database already holds data in ${nonEmpty.join(', ')}.${last} Nothing was changed. ` +
-          'Run again with --reset to truncate medseed\'s tables and reseed, or point --db at an empty database.',
-      );
-    }
     await client.query(`TRUNCATE ${TABLE_NAMES.map((t) => `public.${t}`).join(', ')}`);
     truncated = true;
   }

@@ -13,7 +13,7 @@ import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import { applyPostLoad } from './post-load.js';
 import { PostLoadError } from './post-load-error.js';
-import { assertCanBulkLoad, prepareTables } from './prepare-tables.js';
+import { assertCanBulkLoad, prepareTables, refuseLoadedTables } from './prepare-tables.js';
 import { LockTimeoutError } from '../db/lock-timeout-error.js';
 import { acquireLoaderLock } from './run-lock.js';
 import { recordRunEnd, recordRunPhase, recordRunStart } from './run-record.js';
@@ -185,6 +185,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     if (options.signal?.aborted) throw new Error('interrupted before it started');
     await assertCanBulkLoad(admin);
     await acquireLoaderLock(admin);
+    await refuseLoadedTables(admin, options.reset);
     await applyMigrations(admin, { upTo: 'schema', onNotice: options.onNotice });
     const abandoned = await settleDeadRuns(admin);
     if (abandoned.length > 0) options.onAbandoned?.(abandoned);

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postLoadObjects } from '../../src/load/post-load-objects.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { connectTo, hasRunningRun, lastRun, runMedseed, waitFor } from './run-medseed.js';
 import { copyHoldsLock } from '../support/copy-lock.js';
 
 // Enough patients that the COPY phase outlasts the test's reaction to the 'running' row.
 const SEED = ['--patients', '150', '--quiet', '--workers', '1'];
+
+// What the post-load migrations create: every index and constraint verify counts.
+const INDEXES = postLoadObjects().filter((o) => o.kind === 'index').length;
+const CONSTRAINTS = postLoadObjects().filter((o) => o.kind === 'constraint').length;
 
 type Database = Awaited<ReturnType<typeof createTestDatabase>>;
 
@@ -63,8 +68,8 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       const verify = await runMedseed('verify', '--db', database.url);
       expect(verify.code).toBe(1);
       expect(verify.stdout).toMatch(/INCOMPLETE/);
-      expect(verify.stdout).toMatch(/missing constraints \(17 of 17\): .*providers_org_id_fkey/);
-      expect(verify.stdout).toMatch(/missing indexes \(\d+ of 25\): .*providers_npi_key/);
+      expect(verify.stdout).toMatch(new RegExp(`missing constraints \\(${CONSTRAINTS} of ${CONSTRAINTS}\\): .*providers_org_id_fkey`));
+      expect(verify.stdout).toMatch(new RegExp(`missing indexes \\(\\d+ of ${INDEXES}\\): .*providers_npi_key`));
       expect(verify.stdout).toMatch(/last run \(#\d+, seed\) is failed during phase indexes, table providers/);
       expect(verify.stdout).toMatch(/migrations not applied \(\d+ of \d+\): 0003_secondary_indexes/);
       const json = JSON.parse((await runMedseed('verify', '--db', database.url, '--json')).stdout) as {
@@ -73,7 +78,7 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       };
       expect(json.ok).toBe(false);
       expect(json.schema.indexes.missing).toContain('providers_npi_key');
-      expect(json.schema.constraints.missing).toHaveLength(17);
+      expect(json.schema.constraints.missing).toHaveLength(CONSTRAINTS);
       expect(json.schema.run).toMatchObject({ status: 'failed', phase: 'indexes' });
 
       await expectRecovers(database.url);
@@ -102,9 +107,9 @@ describe('a post-load step that fails part-way is visible to verify and undone b
 
       const verify = await runMedseed('verify', '--db', own.url);
       expect(verify.code).toBe(1);
-      expect(verify.stdout).toMatch(/missing indexes \(1 of 25\): encounters_org_id_started_at_idx\n/);
+      expect(verify.stdout).toMatch(new RegExp(`missing indexes \\(1 of ${INDEXES}\\): encounters_org_id_started_at_idx\n`));
       expect(verify.stdout).toMatch(/invalid indexes \(left by a failed build\): timeline_events_encounter_id_idx\n/);
-      expect(verify.stdout).toMatch(/missing constraints \(1 of 17\): documents_author_fkey\n/);
+      expect(verify.stdout).toMatch(new RegExp(`missing constraints \\(1 of ${CONSTRAINTS}\\): documents_author_fkey\n`));
       // The data itself is intact: only the schema is incomplete.
       expect(verify.stdout).toMatch(/Data identical/);
       expect(verify.stdout).not.toMatch(/last run.*failed/);
@@ -113,8 +118,8 @@ describe('a post-load step that fails part-way is visible to verify and undone b
       expect(reset.code, reset.stderr).toBe(0);
       const after = await runMedseed('verify', '--db', own.url);
       expect(after.code, after.stdout).toBe(0);
-      expect(after.stdout).toMatch(/indexes\s+25 of 25 present and valid/);
-      expect(after.stdout).toMatch(/constraints\s+17 of 17 present and valid/);
+      expect(after.stdout).toMatch(new RegExp(`indexes\\s+${INDEXES} of ${INDEXES} present and valid`));
+      expect(after.stdout).toMatch(new RegExp(`constraints\\s+${CONSTRAINTS} of ${CONSTRAINTS} present and valid`));
     } finally {
       await client.end();
       await own.drop();
@@ -151,7 +156,7 @@ describe('a post-load step that fails part-way is visible to verify and undone b
 
       const verify = await runMedseed('verify', '--db', database.url);
       expect(verify.code).toBe(1);
-      expect(verify.stdout).toMatch(/missing constraints \(17 of 17\)/);
+      expect(verify.stdout).toMatch(new RegExp(`missing constraints \\(${CONSTRAINTS} of ${CONSTRAINTS}\\)`));
       expect(verify.stdout).toMatch(/is failed during phase indexes/);
 
       await expectRecovers(database.url);
