@@ -8,6 +8,60 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 255;
 const MAX_TOKEN_LENGTH = 2047;
 
+/** What the english configuration keeps of each indexed token, in order: a lexeme, or null for a stop word (it still takes a position). */
+type Entries = readonly (string | null)[];
+
+function indexedEntries(text: string, lexemes: EnglishLexemes, whole: string): (string | null)[] {
+  const entries: (string | null)[] = [];
+  for (const token of parseText(text)) {
+    const dictionary = ENGLISH_DICTIONARY[token.type];
+    if (dictionary === undefined || token.text.length >= MAX_TOKEN_LENGTH) continue;
+    const word = token.text.toLowerCase();
+    if (dictionary === 'simple') {
+      entries.push(word);
+      continue;
+    }
+    const lexeme = lexemes.get(word);
+    if (lexeme === undefined) throw new MissingLexemeError(word, whole);
+    entries.push(lexeme);
+  }
+  return entries;
+}
+
+// Notes repeat the same words and phrases endlessly, so the parse of each whitespace-separated
+// chunk is kept. Splitting at whitespace is exact for text without '<': only tags and comments
+// carry a token across whitespace, and a chunk after whitespace starts where the parser is in a
+// blank, which " " + chunk reproduces (".5" alone would start a path; after a blank it does not).
+const CACHE_LIMIT = 200_000;
+const caches = new WeakMap<EnglishLexemes, Map<string, Entries>>();
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function chunkEntries(text: string, lexemes: EnglishLexemes): Entries[] {
+  let cache = caches.get(lexemes);
+  if (!cache) caches.set(lexemes, (cache = new Map()));
+  if (cache.size > CACHE_LIMIT) cache.clear();
+  const chunks: Entries[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const afterSpace = i > 0;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    if (i === start) break;
+    const key = (afterSpace || start > 0 ? ' ' : '') + text.slice(start, i);
+    let entries = cache.get(key);
+    if (entries === undefined) {
+      entries = indexedEntries(key, lexemes, text);
+      cache.set(key, entries);
+    }
+    chunks.push(entries);
+  }
+  return chunks;
+}
+
 /**
  * `to_tsvector('english', text)` computed in TypeScript, as PostgreSQL's tsvector text output
  * (`'lexeme':1,4 'other':2`), so COPY can load the vector the server would have computed. Every
@@ -16,26 +70,18 @@ const MAX_TOKEN_LENGTH = 2047;
  * @example toTsvector('Shortness of breath', lexemes) // "'breath':3 'short':1"
  */
 export function toTsvector(text: string, lexemes: EnglishLexemes): string {
+  const chunks = text.includes('<') ? [indexedEntries(text, lexemes, text)] : chunkEntries(text, lexemes);
   const positions = new Map<string, number[]>();
   let position = 0;
-  for (const token of parseText(text)) {
-    const dictionary = ENGLISH_DICTIONARY[token.type];
-    if (dictionary === undefined || token.text.length >= MAX_TOKEN_LENGTH) continue;
-    position++;
-    const word = token.text.toLowerCase();
-    let lexeme: string | null;
-    if (dictionary === 'simple') {
-      lexeme = word;
-    } else {
-      const found = lexemes.get(word);
-      if (found === undefined) throw new MissingLexemeError(word, text);
-      lexeme = found;
+  for (const entries of chunks) {
+    for (const lexeme of entries) {
+      position++;
+      if (lexeme === null) continue;
+      const at = Math.min(position, MAX_POSITION);
+      const list = positions.get(lexeme);
+      if (list === undefined) positions.set(lexeme, [at]);
+      else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== at) list.push(at);
     }
-    if (lexeme === null) continue;
-    const list = positions.get(lexeme);
-    const at = Math.min(position, MAX_POSITION);
-    if (list === undefined) positions.set(lexeme, [at]);
-    else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== at) list.push(at);
   }
   return formatTsvector(positions);
 }
@@ -49,7 +95,8 @@ function formatTsvector(positions: ReadonlyMap<string, readonly number[]>): stri
   let out = '';
   for (const lexeme of lexemes) {
     if (out.length > 0) out += ' ';
-    out += `'${lexeme.replace(/['\\]/g, (c) => c + c)}':${positions.get(lexeme)!.join(',')}`;
+    const quoted = lexeme.includes("'") || lexeme.includes('\\') ? lexeme.replace(/['\\]/g, (c) => c + c) : lexeme;
+    out += `'${quoted}':${positions.get(lexeme)!.join(',')}`;
   }
   return out;
 }
