@@ -8,59 +8,101 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 255;
 const MAX_TOKEN_LENGTH = 2047;
 
-/** What the english configuration keeps of each indexed token, in order: a lexeme, or null for a stop word (it still takes a position). */
-type Entries = readonly (string | null)[];
+/**
+ * Lexemes are numbered once (vectors are built from small integers, not strings); each keeps its
+ * tsvector text prefix, quoted with ' and \ doubled as tsvectorout does: `'lexeme':`.
+ */
+const lexemeIds = new Map<string, number>();
+const lexemeText: string[] = [];
+const lexemePrefix: string[] = [];
+/** Each lexeme's place in PostgreSQL's order among those numbered at the last ranking; -1 if newer. */
+const lexemeRank: number[] = [];
+let unranked = 0;
+const STOP_WORD = -1;
 
-function indexedEntries(text: string, lexemes: EnglishLexemes, whole: string): (string | null)[] {
-  const entries: (string | null)[] = [];
+// PostgreSQL orders lexemes by bytes, a prefix before the longer word: for ASCII, JavaScript's
+// string order. Comparing ranks is far cheaper than comparing strings; lexemes numbered since the
+// last ranking (new numbers, mostly) fall back to the strings, which agree with the ranks.
+function compareLexemes(a: number, b: number): number {
+  const ra = lexemeRank[a]!;
+  const rb = lexemeRank[b]!;
+  if (ra >= 0 && rb >= 0) return ra - rb;
+  return lexemeText[a]! < lexemeText[b]! ? -1 : 1;
+}
+
+function rankLexemes(): void {
+  const order = lexemeText.map((_, id) => id).sort((a, b) => (lexemeText[a]! < lexemeText[b]! ? -1 : 1));
+  order.forEach((id, rank) => (lexemeRank[id] = rank));
+  unranked = 0;
+}
+
+function lexemeId(lexeme: string): number {
+  let id = lexemeIds.get(lexeme);
+  if (id === undefined) {
+    id = lexemeText.length;
+    lexemeIds.set(lexeme, id);
+    lexemeText.push(lexeme);
+    lexemePrefix.push(`'${lexeme.replace(/['\\]/g, (c) => c + c)}':`);
+    lexemeRank.push(-1);
+    unranked++;
+  }
+  return id;
+}
+
+/** What the english configuration keeps of each indexed token, in order: a lexeme id, or STOP_WORD (it still takes a position). */
+type Entries = readonly number[];
+
+function indexedEntries(text: string, lexemes: EnglishLexemes, whole: string): number[] {
+  const entries: number[] = [];
   for (const token of parseText(text)) {
     const dictionary = ENGLISH_DICTIONARY[token.type];
     if (dictionary === undefined || token.text.length >= MAX_TOKEN_LENGTH) continue;
     const word = token.text.toLowerCase();
     if (dictionary === 'simple') {
-      entries.push(word);
+      entries.push(lexemeId(word));
       continue;
     }
     const lexeme = lexemes.get(word);
     if (lexeme === undefined) throw new MissingLexemeError(word, whole);
-    entries.push(lexeme);
+    entries.push(lexeme === null ? STOP_WORD : lexemeId(lexeme));
   }
   return entries;
 }
 
-// Notes repeat the same words and phrases endlessly, so the parse of each whitespace-separated
-// chunk is kept. Splitting at whitespace is exact for text without '<': only tags and comments
-// carry a token across whitespace, and a chunk after whitespace starts where the parser is in a
-// blank, which " " + chunk reproduces (".5" alone would start a path; after a blank it does not).
+// Notes repeat the same words endlessly, so each word's parse (text between whitespace) is kept.
+// (Keeping clauses or sections too was measured slower: the extra garbage outweighs the hits.)
+// Splitting at whitespace is exact for text without '<': only tags and comments carry a token
+// across whitespace, and text after whitespace starts where the parser is in a blank, which a
+// leading " " reproduces (".5" alone would start a path; after a blank it does not).
 const CACHE_LIMIT = 200_000;
-const caches = new WeakMap<EnglishLexemes, Map<string, Entries>>();
+const WHITESPACE = /[ \t\n\v\f\r]+/;
+const wordCaches = new WeakMap<EnglishLexemes, Map<string, Entries>>();
 
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-function chunkEntries(text: string, lexemes: EnglishLexemes): Entries[] {
-  let cache = caches.get(lexemes);
-  if (!cache) caches.set(lexemes, (cache = new Map()));
-  if (cache.size > CACHE_LIMIT) cache.clear();
-  const chunks: Entries[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const afterSpace = i > 0;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
-    if (i === start) break;
-    const key = (afterSpace || start > 0 ? ' ' : '') + text.slice(start, i);
-    let entries = cache.get(key);
-    if (entries === undefined) {
-      entries = indexedEntries(key, lexemes, text);
-      cache.set(key, entries);
+function textEntries(text: string, lexemes: EnglishLexemes): Entries[] {
+  if (text.includes('<')) return [indexedEntries(text, lexemes, text)];
+  let words = wordCaches.get(lexemes);
+  if (!words) wordCaches.set(lexemes, (words = new Map()));
+  if (words.size > CACHE_LIMIT) words.clear();
+  const parts = text.split(WHITESPACE);
+  const result: Entries[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (part === '') continue;
+    // Only a first part that starts the text has nothing before it.
+    const key = k > 0 ? ` ${part}` : part;
+    let found = words.get(key);
+    if (found === undefined) {
+      found = indexedEntries(key, lexemes, text);
+      words.set(key, found);
     }
-    chunks.push(entries);
+    result.push(found);
   }
-  return chunks;
+  return result;
 }
+
+// Per-vector scratch space, reused: positions by lexeme id, and the ids seen.
+let positionsById: number[][] = [];
+const seen: number[] = [];
 
 /**
  * `to_tsvector('english', text)` computed in TypeScript, as PostgreSQL's tsvector text output
@@ -70,33 +112,28 @@ function chunkEntries(text: string, lexemes: EnglishLexemes): Entries[] {
  * @example toTsvector('Shortness of breath', lexemes) // "'breath':3 'short':1"
  */
 export function toTsvector(text: string, lexemes: EnglishLexemes): string {
-  const chunks = text.includes('<') ? [indexedEntries(text, lexemes, text)] : chunkEntries(text, lexemes);
-  const positions = new Map<string, number[]>();
+  const pieces = textEntries(text, lexemes);
+  if (positionsById.length < lexemeText.length) positionsById = [...positionsById, ...Array.from({ length: lexemeText.length - positionsById.length }, () => [])];
+  seen.length = 0;
   let position = 0;
-  for (const entries of chunks) {
-    for (const lexeme of entries) {
+  for (const entries of pieces) {
+    for (const id of entries) {
       position++;
-      if (lexeme === null) continue;
-      const at = Math.min(position, MAX_POSITION);
-      const list = positions.get(lexeme);
-      if (list === undefined) positions.set(lexeme, [at]);
-      else if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== at) list.push(at);
+      if (id === STOP_WORD) continue;
+      const at = position < MAX_POSITION ? position : MAX_POSITION;
+      const list = positionsById[id]!;
+      if (list.length === 0) seen.push(id);
+      else if (list.length >= MAX_POSITIONS_PER_LEXEME || list[list.length - 1] === at) continue;
+      list.push(at);
     }
   }
-  return formatTsvector(positions);
-}
-
-/**
- * tsvector's text form: lexemes in PostgreSQL's order (byte order, a prefix before the longer
- * word; for ASCII that is JavaScript's string order), quoted, with ' and \ escaped as tsvectorout does.
- */
-function formatTsvector(positions: ReadonlyMap<string, readonly number[]>): string {
-  const lexemes = [...positions.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (unranked > 500) rankLexemes();
+  seen.sort(compareLexemes);
   let out = '';
-  for (const lexeme of lexemes) {
-    if (out.length > 0) out += ' ';
-    const quoted = lexeme.includes("'") || lexeme.includes('\\') ? lexeme.replace(/['\\]/g, (c) => c + c) : lexeme;
-    out += `'${quoted}':${positions.get(lexeme)!.join(',')}`;
+  for (let k = 0; k < seen.length; k++) {
+    const list = positionsById[seen[k]!]!;
+    out += (k === 0 ? '' : ' ') + lexemePrefix[seen[k]!]! + (list.length === 1 ? String(list[0]) : list.join(','));
+    list.length = 0;
   }
   return out;
 }
