@@ -101,7 +101,7 @@ function textEntries(text: string, lexemes: EnglishLexemes): Entries[] {
 }
 
 // Per-vector scratch space, reused: positions by lexeme id, and the ids seen.
-let positionsById: number[][] = [];
+const positionsById: number[][] = [];
 const seen: number[] = [];
 
 /**
@@ -113,7 +113,7 @@ const seen: number[] = [];
  */
 export function toTsvector(text: string, lexemes: EnglishLexemes): string {
   const pieces = textEntries(text, lexemes);
-  if (positionsById.length < lexemeText.length) positionsById = [...positionsById, ...Array.from({ length: lexemeText.length - positionsById.length }, () => [])];
+  while (positionsById.length < lexemeText.length) positionsById.push([]);
   seen.length = 0;
   let position = 0;
   for (const entries of pieces) {
