@@ -25,7 +25,7 @@ documents.encounter_id uuid
 documents.id uuid not null
 documents.org_id uuid not null
 documents.patient_id uuid not null
-documents.search_vector tsvector generated to_tsvector('english'::regconfig, ((title || ' '::text) || body))
+documents.search_vector tsvector
 documents.status text not null
 documents.title text not null
 documents.type_code text not null
@@ -296,7 +296,12 @@ timeline_events whole_org PERMISSIVE ALL to medseed_org_admin,medseed_owner usin
 -- functions
 CREATE OR REPLACE FUNCTION medseed.current_org_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $function$ SELECT nullif(current_setting('app.org_id', true), '')::uuid $function$ 
 CREATE OR REPLACE FUNCTION medseed.current_provider_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $function$ SELECT nullif(current_setting('app.provider_id', true), '')::uuid $function$ 
+CREATE OR REPLACE FUNCTION medseed.documents_search_vector() RETURNS trigger LANGUAGE plpgsql SET search_path TO 'pg_catalog' AS $function$ BEGIN NEW.search_vector := to_tsvector('english'::regconfig, NEW.title || ' ' || NEW.body); RETURN NEW; END $function$ 
 CREATE OR REPLACE FUNCTION medseed.my_patient_ids() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE AS $function$ SELECT coalesce(array_agg(patient_id), '{}'::uuid[]) FROM public.care_team_members WHERE provider_id = medseed.current_provider_id() AND org_id = medseed.current_org_id() AND period_end IS NULL $function$ 
+
+-- triggers
+CREATE TRIGGER documents_search_vector_insert BEFORE INSERT ON public.documents FOR EACH ROW WHEN ((new.search_vector IS NULL)) EXECUTE FUNCTION documents_search_vector()
+CREATE TRIGGER documents_search_vector_update BEFORE UPDATE OF title, body ON public.documents FOR EACH ROW EXECUTE FUNCTION documents_search_vector()
 
 -- grants
 audit_logs medseed_app DELETE,INSERT,SELECT,UPDATE

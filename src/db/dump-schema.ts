@@ -26,6 +26,10 @@ const SECTIONS: Record<string, string> = {
   functions: `
     SELECT regexp_replace(pg_get_functiondef(p.oid), '\\s+', ' ', 'g')
     FROM pg_proc p WHERE p.pronamespace = 'medseed'::regnamespace`,
+  triggers: `
+    SELECT pg_get_triggerdef(t.oid)
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    WHERE c.relnamespace IN ('public'::regnamespace, 'medseed'::regnamespace) AND NOT t.tgisinternal`,
   grants: `
     SELECT format('%s %s %s', table_name, grantee, string_agg(privilege_type, ',' ORDER BY privilege_type))
     FROM information_schema.role_table_grants

@@ -1,7 +1,6 @@
 export { encodeTextArray } from './array-text.js';
 export { CellEncodeError, type CellEncodeErrorOptions } from './cell-encode-error.js';
 export {
-  assertCopyableKind,
   CELL_TEXT_ENCODERS,
   encodeCellText,
   ESCAPE_FREE_KINDS,

@@ -1,5 +1,5 @@
 import { locateCellError, CellEncodeError } from './cell-encode-error.js';
-import { assertCopyableKind, CELL_TEXT_ENCODERS, ESCAPE_FREE_KINDS } from './cell-text.js';
+import { CELL_TEXT_ENCODERS, ESCAPE_FREE_KINDS } from './cell-text.js';
 import { COLUMN_KINDS, isColumnKind, type CellValue, type ColumnKind } from './column-kind.js';
 import { COPY_NULL, escapeCopyField } from './copy-text.js';
 import { CSV_NULL, escapeCsvField } from './csv.js';
@@ -14,7 +14,7 @@ export interface RowEncoderOptions {
 }
 
 // Kinds whose check is a regular expression over a string the generator formats itself.
-const TRUSTED_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['uuid', 'date', 'timestamptz']);
+const TRUSTED_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['uuid', 'date', 'timestamptz', 'tsvector']);
 
 /** Line formats: PostgreSQL COPY text format, or RFC 4180 CSV. */
 export const ROW_FORMATS = ['copy', 'csv'] as const;
@@ -46,11 +46,6 @@ export function createRowEncoder(kinds: readonly ColumnKind[], format: RowFormat
     if (!isColumnKind(kind)) {
       throw new TypeError(`kinds[${i}] must be one of ${COLUMN_KINDS.join(', ')}, got ${String(kind)}`);
     }
-    try {
-      assertCopyableKind(kind);
-    } catch (error) {
-      throw locateCellError(error, i, kind);
-    }
   });
   const columnKinds = [...kinds];
   const fields = columnKinds.map((kind) => createFieldEncoder(kind, format, options.trusted === true));
@@ -78,7 +73,6 @@ export function createRowEncoder(kinds: readonly ColumnKind[], format: RowFormat
 export function createFieldEncoders(kinds: readonly ColumnKind[], format: RowFormat, options: RowEncoderOptions = {}): FieldEncoder[] {
   kinds.forEach((kind, i) => {
     if (!isColumnKind(kind)) throw new TypeError(`kinds[${i}] must be one of ${COLUMN_KINDS.join(', ')}, got ${String(kind)}`);
-    assertCopyableKind(kind);
   });
   return kinds.map((kind) => createFieldEncoder(kind, format, options.trusted === true));
 }

@@ -77,6 +77,7 @@ export function buildVocabulary(fixtures: Fixtures): Vocabulary {
     specialties: fixtures.specialties.map((s) => ({ code: s.code, role: s.role, weight: s.weight })),
     chronicConditions,
     notePhrases: { sections: fixtures.notePhrases.sections, byDiagnosis: fixtures.notePhrases.byDiagnosis },
+    englishLexemes: fixtures.englishLexemes,
     names: namesFromFaker(),
   };
 }

@@ -9,7 +9,8 @@ export type PatientRow = typeof schema.patients.$inferInsert;
 export type CareTeamMemberRow = typeof schema.careTeamMembers.$inferInsert;
 export type EncounterRow = typeof schema.encounters.$inferInsert;
 export type TimelineEventRow = typeof schema.timelineEvents.$inferInsert;
-export type DocumentRow = Omit<typeof schema.documents.$inferInsert, 'searchVector'>;
+// A document's search vector is required: it derives from its title and body (src/text-search).
+export type DocumentRow = Omit<typeof schema.documents.$inferInsert, 'searchVector'> & { searchVector: string };
 export type TaskRow = typeof schema.tasks.$inferInsert;
 export type AuditLogRow = typeof schema.auditLogs.$inferInsert;
 export type CodeSystem = (typeof CODE_SYSTEMS)[number];

@@ -1,3 +1,4 @@
+import type { EnglishLexemes } from '../text-search/index.js';
 import type { CodeSystem } from './row-types.js';
 
 // The clinical vocabulary the generators draw from, in the shape generation needs. Built once from
@@ -89,6 +90,8 @@ export interface Vocabulary {
   readonly specialties: readonly Specialty[];
   readonly chronicConditions: readonly ChronicCondition[];
   readonly notePhrases: NotePhrases;
+  /** english_stem lexeme of every word a note can hold (null: stop word), for search vectors. */
+  readonly englishLexemes: EnglishLexemes;
   /** Person and place names (from @faker-js/faker's en locale data, picked by our own RNG). */
   readonly names: {
     readonly female: readonly string[];

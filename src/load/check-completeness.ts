@@ -5,6 +5,7 @@ import { TABLE_NAMES } from '../tables/table-specs.js';
 import { postLoadObjects, type PostLoadObjectKind } from './post-load-objects.js';
 import { readPostLoadState } from './post-load-state.js';
 import { latestRun } from './run-record.js';
+import { checkSearchVectors, describeSearchVectorProblem, type SearchVectorCheck } from './check-search-vectors.js';
 
 export interface ObjectsCheck {
   readonly expected: number;
@@ -33,6 +34,8 @@ export interface CompletenessCheck {
   readonly constraints: ObjectsCheck;
   /** Invalid indexes on medseed's tables that no migration names (e.g. a user's failed CREATE INDEX CONCURRENTLY). */
   readonly otherInvalidIndexes: string[];
+  /** Every note's stored search vector against the server's to_tsvector; null without a documents table. */
+  readonly searchVectors: SearchVectorCheck | null;
   /** The latest recorded run; null when none is recorded (the data check then stands alone). */
   readonly run: RunCheck | null;
   /** One line per problem, naming every missing or invalid object; empty when complete. */
@@ -56,7 +59,8 @@ function describeRun(run: RunCheck): string {
  * Checks what checksums cannot: every medseed table exists, every migration of the chain is
  * recorded (a recorded tag no longer in the chain is fine: retired migrations stay recorded),
  * every index and constraint of the post-load migrations is present and valid (pg_index.indisvalid
- * and indisready, pg_constraint.convalidated), and the last recorded run succeeded.
+ * and indisready, pg_constraint.convalidated), every note's search vector equals the server's
+ * to_tsvector of its text, and the last recorded run succeeded.
  */
 export async function checkCompleteness(client: Queryable): Promise<CompletenessCheck> {
   const tables = await client.query<{ name: string; present: boolean }>(
@@ -78,6 +82,7 @@ export async function checkCompleteness(client: Queryable): Promise<Completeness
     [TABLE_NAMES],
   );
   const otherInvalidIndexes = invalid.rows.map((row) => row.name).filter((name) => !named.has(name));
+  const searchVectors = missingTables.includes('documents') ? null : await checkSearchVectors(client);
   const row = await latestRun(client);
   const run: RunCheck | null = row
     ? {
@@ -101,6 +106,8 @@ export async function checkCompleteness(client: Queryable): Promise<Completeness
     if (check.elsewhere.length > 0) problems.push(`${label} whose names are taken on another table: ${list(check.elsewhere)}`);
   }
   if (otherInvalidIndexes.length > 0) problems.push(`invalid indexes on medseed's tables: ${list(otherInvalidIndexes)}`);
+  const vectorProblem = searchVectors && describeSearchVectorProblem(searchVectors);
+  if (vectorProblem) problems.push(vectorProblem);
   if (run && !run.ok) problems.push(describeRun(run));
   return {
     tables: { expected: TABLE_NAMES.length, missing: missingTables },
@@ -108,6 +115,7 @@ export async function checkCompleteness(client: Queryable): Promise<Completeness
     indexes,
     constraints,
     otherInvalidIndexes,
+    searchVectors,
     run,
     problems,
     complete: problems.length === 0,

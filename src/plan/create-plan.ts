@@ -2,11 +2,12 @@ import type { RunConfig } from '../config/resolve-run-config.js';
 import { shardRange } from '../config/parse-shard.js';
 import { daysFromCivil, parseIsoDate, civilFromDays } from '../generators/calendar.js';
 import { hashString } from '../rng/hash.js';
-import { GENERATOR_VERSION } from '../version.js';
+import { RANDOM_STREAM_VERSION } from '../version.js';
 
 /** Counts and ranges of a run: everything decided before a single row is generated. */
 export interface Plan {
   readonly config: RunConfig;
+  /** RANDOM_STREAM_VERSION: part of every entity's seed. */
   readonly version: string;
   /** Hash of (seed, version): the root of every derived id. */
   readonly runHash: number;
@@ -48,8 +49,8 @@ export function createPlan(config: RunConfig): Plan {
   const historyStartDay = daysFromCivil(Math.floor(monthsBack / 12), (monthsBack % 12) + 1, Math.min(day, 28));
   return {
     config,
-    version: GENERATOR_VERSION,
-    runHash: hashString(`${config.seed}|${GENERATOR_VERSION}`),
+    version: RANDOM_STREAM_VERSION,
+    runHash: hashString(`${config.seed}|${RANDOM_STREAM_VERSION}`),
     orgWeights,
     patientRange: shardRange(config.shard, profile.volumes.patients),
     includesDirectory: config.shard.index === 1,

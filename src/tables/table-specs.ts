@@ -26,6 +26,7 @@ const SQL_TYPE_KINDS: Record<string, ColumnKind> = {
   'timestamp with time zone': 'timestamptz',
   jsonb: 'jsonb',
   'text[]': 'text[]',
+  tsvector: 'tsvector',
 };
 
 function specOf(table: PgTable): TableSpec {

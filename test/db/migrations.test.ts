@@ -52,8 +52,20 @@ describe('objects a migration creates, read from its SQL', () => {
         'sequence medseed.runs.runs_id_seq',
         'index public.organizations.organizations_slug_key',
         'constraint public.providers.providers_org_id_fkey',
+        'function medseed.documents_search_vector',
+        'trigger public.documents.documents_search_vector_insert',
+        'trigger public.documents.documents_search_vector_update',
       ]),
     );
+  });
+
+  it('reads triggers by table, CREATE OR REPLACE and DROP TRIGGER included', () => {
+    expect(
+      objectNames(`
+        CREATE OR REPLACE TRIGGER "T1" BEFORE INSERT ON app.t FOR EACH ROW WHEN (NEW.x IS NULL) EXECUTE FUNCTION app.f();
+        CREATE TRIGGER t2 AFTER UPDATE OF a, b ON t FOR EACH ROW EXECUTE FUNCTION f();
+        DROP TRIGGER IF EXISTS t2 ON t`),
+    ).toEqual(['trigger app.t.T1', 'trigger public.t.t2', 'drop trigger public.t.t2']);
   });
 
   it('reads quoted and qualified names, IF NOT EXISTS, OR REPLACE, and drops before re-creation', () => {
@@ -185,6 +197,28 @@ describe('a failed migrate leaves the database exactly as it was', () => {
       expect(await catalogSnapshot(db.client)).toEqual(before);
       expect(before.filter((line) => line.startsWith('schema medseed'))).toEqual([]);
       expect((await db.client.query('SELECT name FROM patients')).rows).toEqual([{ name: 'a real person' }]);
+    } finally {
+      await db.done();
+    }
+  });
+
+  it("turns a 2.0 database's generated search_vector into a plain column, but refuses a user's trigger of the same name first (real CLI)", async () => {
+    const db = await scratchDatabase('migrations-trigger');
+    try {
+      const upTo0005 = readMigrations().filter((m) => m.tag !== '0006_search_vector');
+      await applyMigrations(db.client, { migrations: upTo0005 });
+      await db.client.query(`
+        CREATE FUNCTION public.audit_documents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+        CREATE TRIGGER documents_search_vector_update BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION public.audit_documents()`);
+      const refused = medseed('migrate', '--db', db.url);
+      expect(refused.code, refused.stderr).toBe(2);
+      expect(refused.stderr).toMatch(/trigger documents_search_vector_update on public\.documents: 0006_search_vector creates trigger public\.documents_search_vector_update/);
+      await db.client.query('DROP TRIGGER documents_search_vector_update ON documents');
+      const upgraded = medseed('migrate', '--db', db.url);
+      expect(upgraded.code, upgraded.stderr).toBe(0);
+      expect(upgraded.stdout).toMatch(/Applied 1 migration\(s\) .*: 0006_search_vector/);
+      const column = await db.client.query("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'documents'::regclass AND attname = 'search_vector'");
+      expect(column.rows).toEqual([{ attgenerated: '' }]);
     } finally {
       await db.done();
     }

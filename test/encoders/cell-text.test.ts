@@ -54,7 +54,9 @@ describe('encodeCellText', () => {
     ['timestamptz', '2024-03-05 14:07:00.120+00', /without trailing zeros/],
     ['timestamptz', '2024-03-05 14:07:00+01', /UTC timestamp/],
     ['text[]', 'a', /expected an array of strings or nulls/],
-    ['tsvector', "'a':1", /tsvector columns are generated/],
+    ['tsvector', 'fever:1', /expected a tsvector as PostgreSQL prints it/],
+    ['tsvector', "'it's':1", /expected a tsvector as PostgreSQL prints it/],
+    ['tsvector', ['fever'], /expected a tsvector/],
   ])('%s rejects %j', (kind, value, message) => {
     expect(() => encodeCellText(value as Exclude<CellValue, null>, kind)).toThrow(CellEncodeError);
     expect(() => encodeCellText(value as Exclude<CellValue, null>, kind)).toThrow(message);

@@ -67,7 +67,8 @@ describe('encodeCopyRow', () => {
     expect(() => encodeCopyRow([undefined as unknown as null], ['text'])).toThrow('column 0 (text): expected a string, got undefined');
   });
 
-  it('refuses generated tsvector columns, even for NULL', () => {
-    expect(() => encodeCopyRow([null], ['tsvector'])).toThrow(/tsvector columns are generated/);
+  it('writes tsvector text as PostgreSQL prints it, escaping for COPY what tsvectorout doubled', () => {
+    expect(encodeCopyRow(["'breath':3 'short':1", null, ''], ['tsvector', 'tsvector', 'tsvector'])).toBe("'breath':3 'short':1\t\\N\t\n");
+    expect(encodeCopyRow(["'a\\\\b':1 'it''s':2"], ['tsvector'])).toBe("'a\\\\\\\\b':1 'it''s':2\n");
   });
 });

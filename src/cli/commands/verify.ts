@@ -29,6 +29,9 @@ function formatSchema(check: CompletenessCheck): string {
     `${'migrations'.padEnd(18)} ${check.migrations.expected - check.migrations.missing.length} of ${check.migrations.expected} applied`,
     objectsLine('indexes', check.indexes),
     objectsLine('constraints', check.constraints),
+    ...(check.searchVectors
+      ? [`${'search vectors'.padEnd(18)} ${check.searchVectors.checked - check.searchVectors.mismatched} of ${check.searchVectors.checked} equal to_tsvector(title, body)`]
+      : []),
     `${'last run'.padEnd(18)} ${check.run ? `#${check.run.id} ${check.run.status} (${check.run.source})` : 'none recorded'}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,6 @@
 import { splitStatements } from './read-migrations.js';
 
-export const PLANNED_OBJECT_KINDS = ['schema', 'relation', 'function', 'policy', 'constraint', 'role'] as const;
+export const PLANNED_OBJECT_KINDS = ['schema', 'relation', 'function', 'policy', 'constraint', 'trigger', 'role'] as const;
 export type PlannedObjectKind = (typeof PLANNED_OBJECT_KINDS)[number];
 
 /** An object a migration creates, as named in its SQL. */
@@ -8,10 +8,10 @@ export interface PlannedObject {
   readonly kind: PlannedObjectKind;
   /** What the migration makes, for messages: "table", "index", "primary key index", "function"... */
   readonly label: string;
-  /** Schema of the object (of its table for policies and constraints); empty for roles. */
+  /** Schema of the object (of its table for policies, constraints and triggers); empty for roles. */
   readonly schema: string;
   readonly name: string;
-  /** The table a policy, constraint or index belongs to. */
+  /** The table a policy, constraint, trigger or index belongs to. */
   readonly table?: string;
   /** Created with IF NOT EXISTS (or a guarded DO block): an existing one is reused, not an error. */
   readonly reused: boolean;
@@ -21,9 +21,9 @@ export interface PlannedObject {
   readonly dropped?: boolean;
 }
 
-/** Identity of an object in its namespace: relations and functions by schema, policies and constraints by table. */
+/** Identity of an object in its namespace: relations and functions by schema, policies, constraints and triggers by table. */
 export function plannedObjectKey(object: PlannedObject): string {
-  const table = object.kind === 'policy' || object.kind === 'constraint' ? `${object.table}.` : '';
+  const table = object.kind === 'policy' || object.kind === 'constraint' || object.kind === 'trigger' ? `${object.table}.` : '';
   return `${object.kind} ${object.schema}.${table}${object.name}`;
 }
 
@@ -131,6 +131,21 @@ const PATTERNS: readonly {
         dropped: true,
       },
     ],
+  },
+  {
+    // OR REPLACE would silently replace a user's trigger of the same name on the table: still a conflict.
+    regex: new RegExp(String.raw`^CREATE (?:OR REPLACE )?(?:CONSTRAINT )?TRIGGER (${IDENT})\s[\s\S]*?\bON ${QUALIFIED}`, 'i'),
+    make: (m, migration) => {
+      const table = qualify(m[2]!);
+      return [{ kind: 'trigger', label: 'trigger', schema: table.schema, name: unquote(m[1]!), table: table.name, reused: false, migration }];
+    },
+  },
+  {
+    regex: new RegExp(String.raw`^DROP TRIGGER (?:IF EXISTS )?(${IDENT}) ON ${QUALIFIED}`, 'i'),
+    make: (m, migration) => {
+      const table = qualify(m[2]!);
+      return [{ kind: 'trigger', label: 'trigger', schema: table.schema, name: unquote(m[1]!), table: table.name, reused: false, migration, dropped: true }];
+    },
   },
   {
     regex: new RegExp(String.raw`^DROP POLICY (?:IF EXISTS )?(${IDENT}) ON ${QUALIFIED}`, 'i'),

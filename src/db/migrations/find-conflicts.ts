@@ -54,6 +54,12 @@ const QUERIES: Record<PlannedObjectKind, string> = {
     SELECT p.i, format('constraint %I on %I.%I', con.conname, p.schema, p.table) AS existing, p.table AS on_table
     FROM jsonb_to_recordset($1::jsonb) AS p(i int, schema text, name text, "table" text)
     JOIN pg_constraint con ON con.conrelid = to_regclass(format('%I.%I', p.schema, p.table)) AND con.conname = p.name`,
+  // A trigger named like medseed's on its own table is someone else's (medseed never leaves one
+  // half-made: migrations run in one transaction), so it is reported as foreign (on_table NULL).
+  trigger: `
+    SELECT p.i, format('trigger %I on %I.%I', tg.tgname, p.schema, p.table) AS existing, NULL AS on_table
+    FROM jsonb_to_recordset($1::jsonb) AS p(i int, schema text, name text, "table" text)
+    JOIN pg_trigger tg ON tg.tgrelid = to_regclass(format('%I.%I', p.schema, p.table)) AND tg.tgname = p.name AND NOT tg.tgisinternal`,
   // Roles are cluster-wide and 0001 reuses existing ones on purpose (every medseed database of a
   // cluster shares them). One that bypasses row-level security would void the RLS model, though.
   role: `

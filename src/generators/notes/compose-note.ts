@@ -23,7 +23,7 @@ const DEFAULT_LAYOUT = LAYOUTS['11506-3']!;
 // Diagnosis-specific phrases go into these sections.
 const DIAGNOSIS_SECTIONS = new Set(['hpi', 'assessment', 'plan', 'hospital_course']);
 
-const HEADINGS: Record<string, string> = {
+export const HEADINGS: Record<string, string> = {
   chief_complaint: 'CHIEF COMPLAINT',
   hpi: 'HISTORY OF PRESENT ILLNESS',
   ros: 'REVIEW OF SYSTEMS',

@@ -3,6 +3,7 @@ import { formatTimestamp, SECONDS_PER_DAY } from '../calendar.js';
 import { pickClinicDay, toEpochSeconds, workSecondOfDay } from '../clinical/time-patterns.js';
 import { deriveId } from '../ids.js';
 import { composeNote, compilePhrases, type CompiledPhrases, type NoteMemory, type NoteSubject } from '../notes/compose-note.js';
+import { toTsvector } from '../../text-search/index.js';
 import type { ProviderInfo } from '../providers.js';
 import type { DocumentType } from '../vocabulary.js';
 import type { World } from '../world.js';
@@ -89,6 +90,7 @@ function writeDocument(
   const note = composeNote(random, catalog.phrases, type, noteSubject(ctx, author, encounter, at), codes, memory, world.params.copyForwardShare);
   const id = deriveId(world.plan.runHash, 'documents', patient.index, ctx.sequence.documents++);
   const recent = at > world.plan.referenceDay * SECONDS_PER_DAY - 2 * SECONDS_PER_DAY;
+  const title = encounter?.reason ? `${type.display}: ${encounter.reason.display}` : type.display;
   ctx.sink.push('documents', {
     id,
     orgId: patient.org.id,
@@ -97,10 +99,12 @@ function writeDocument(
     authorId: author.id,
     typeCode: type.code,
     typeDisplay: type.display,
-    title: encounter?.reason ? `${type.display}: ${encounter.reason.display}` : type.display,
+    title,
     body: note.body,
     status: recent ? 'preliminary' : random.next() < 0.03 ? 'amended' : 'final',
     createdAt: formatTimestamp(at),
+    // What the server's to_tsvector('english', title || ' ' || body) would store, so COPY carries it.
+    searchVector: toTsvector(`${title} ${note.body}`, world.vocabulary.englishLexemes),
   });
   ctx.chart.documents.push({ at, id });
   return { id, at, author };
