@@ -150,13 +150,32 @@ CREATE TABLE documents (
   body text NOT NULL,
   status text NOT NULL,
   created_at timestamp with time zone NOT NULL,
-  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, title || ' ' || body)) STORED,
+  -- filled by medseed on load, by the triggers below for the application's own writes (as 0006)
+  search_vector tsvector,
   CONSTRAINT documents_pkey PRIMARY KEY (org_id, id),
   CONSTRAINT documents_patient_fkey FOREIGN KEY (org_id, patient_id) REFERENCES patients (org_id, id),
   CONSTRAINT documents_encounter_fkey FOREIGN KEY (org_id, encounter_id) REFERENCES encounters (org_id, id),
   CONSTRAINT documents_author_fkey FOREIGN KEY (org_id, author_id) REFERENCES providers (org_id, id),
   CONSTRAINT documents_status_check CHECK (status in ('preliminary', 'final', 'amended'))
 );
+
+-- Triggers on distributed tables: Citus 11 and later create them on every shard once
+-- `SET citus.enable_unsafe_triggers = on` (this one reads and writes only its own row, so it is
+-- safe); older Citus needs run_command_on_shards. Without them, the application must write the
+-- vector itself.
+CREATE FUNCTION documents_search_vector() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog
+AS $$
+BEGIN
+  NEW.search_vector := to_tsvector('english'::regconfig, NEW.title || ' ' || NEW.body);
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER documents_search_vector_insert BEFORE INSERT ON documents
+  FOR EACH ROW WHEN (NEW.search_vector IS NULL) EXECUTE FUNCTION documents_search_vector();
+CREATE TRIGGER documents_search_vector_update BEFORE UPDATE OF title, body ON documents
+  FOR EACH ROW EXECUTE FUNCTION documents_search_vector();
 
 CREATE TABLE tasks (
   id uuid NOT NULL,
