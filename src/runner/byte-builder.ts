@@ -27,8 +27,13 @@ export class ByteBuilder {
   }
 
   text(value: string): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (this.length + value.length * 3 > this.buffer.length) this.grow(value.length * 3);
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit; only near the end is the exact size worth
+    // counting, so a buffer sized from the last chunk is not doubled (and copied) for a worst case
+    // that ASCII text never reaches.
+    if (this.length + value.length * 3 > this.buffer.length) {
+      const bytes = Buffer.byteLength(value);
+      if (this.length + bytes > this.buffer.length) this.grow(bytes);
+    }
     this.length += this.buffer.utf8Write(value, this.length);
   }
 
@@ -37,12 +42,17 @@ export class ByteBuilder {
     this.buffer[this.length++] = value;
   }
 
+  /** What the next buffer will be sized to: the largest output so far plus a quarter. */
+  get nextSize(): number {
+    return this.sizeHint;
+  }
+
   /** The bytes so far, in an ArrayBuffer of their own (transferable), and a fresh start. */
   take(): Uint8Array {
     // Never hand out the shared empty buffer: a transfer would detach it.
     if (this.length === 0) return new Uint8Array(0);
     const bytes = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
-    this.sizeHint = Math.max(this.sizeHint, this.length + (this.length >>> 3));
+    this.sizeHint = Math.max(this.sizeHint, this.length + (this.length >>> 2));
     // Allocated again on the next write, so idle tables hold no memory between chunks.
     this.buffer = EMPTY;
     this.length = 0;

@@ -6,6 +6,10 @@ import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
 import { createFhirSink } from './fhir-sink.js';
 
+// Each chunk gets a new sink; remembering how large each table's bytes grew lets the next chunk's
+// buffers start at that size instead of doubling up from 64 kB (each doubling copies everything so far).
+const chunkSizes = new Map<TableName, number>();
+
 /**
  * A RowSink that encodes each row into its table's byte buffer as it arrives, so no row objects
  * pile up. The FHIR format has a sink of its own, fed the same rows. `validate` checks preformatted values (tests); the generator's own output is trusted.
@@ -17,7 +21,7 @@ export function createEncodingSink(format: OutputFormat, validate = false): RowS
     TableName,
     (row: object, out: ByteBuilder) => void
   >;
-  const buffers = Object.fromEntries(names.map((name) => [name, new ByteBuilder()])) as Record<TableName, ByteBuilder>;
+  const buffers = Object.fromEntries(names.map((name) => [name, new ByteBuilder(chunkSizes.get(name))])) as Record<TableName, ByteBuilder>;
   const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<TableName, number>;
   let rows = zero();
   return {
@@ -27,6 +31,7 @@ export function createEncodingSink(format: OutputFormat, validate = false): RowS
     },
     take() {
       const data = Object.fromEntries(names.map((name) => [name, buffers[name].take()])) as Record<TableName, Uint8Array>;
+      for (const name of names) chunkSizes.set(name, buffers[name].nextSize);
       const chunk = { data, rows };
       rows = zero();
       return chunk;

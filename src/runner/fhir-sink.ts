@@ -29,8 +29,11 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  * buffers (a blood-pressure reading's two rows as one panel). It is fed the same rows as the COPY and CSV sinks, so FHIR output inherits their
  * determinism: identical bytes for any worker count, batch size or shard.
  */
+// The next chunk's buffers start at the size this one's reached (see encoding-sink.ts).
+const chunkSizes = new Map<FhirResourceType, number>();
+
 export function createFhirSink(): RowSink & { take(): BinaryChunk } {
-  const buffers = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, new ByteBuilder()])) as Record<FhirResourceType, ByteBuilder>;
+  const buffers = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, new ByteBuilder(chunkSizes.get(type))])) as Record<FhirResourceType, ByteBuilder>;
   const zeroCounts = () => Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, 0])) as Record<FhirResourceType, number>;
   const zeroRows = () => Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;
   let counts = zeroCounts();
@@ -94,6 +97,7 @@ export function createFhirSink(): RowSink & { take(): BinaryChunk } {
       flushSystolic();
       const empty = Object.fromEntries(TABLE_NAMES.map((name) => [name, new Uint8Array(0)])) as Record<TableName, Uint8Array>;
       const data = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, buffers[type].take()])) as Record<FhirResourceType, Uint8Array>;
+      for (const type of FHIR_RESOURCE_TYPES) chunkSizes.set(type, buffers[type].nextSize);
       const chunk: BinaryChunk = { data: empty, rows, fhir: { data, counts } };
       rows = zeroRows();
       counts = zeroCounts();

@@ -87,16 +87,19 @@ export interface NoteSubject {
   readonly context: PhraseContext;
 }
 
-function valuesFor(random: Random, subject: NoteSubject): PhraseValues {
+/**
+ * Draws one sentence's values into `values` (one object per note, refilled per sentence: a fresh
+ * object per sentence was a tenth of generation time). The draws and their order are the note's
+ * random stream, so they must not change.
+ */
+function drawValues(values: PhraseValues, random: Random, subject: NoteSubject): PhraseValues {
   const lab = subject.labs.length > 0 ? subject.labs[subject.labs.length - 1 - Math.floor(random.next() * Math.min(6, subject.labs.length))] : undefined;
-  return {
-    ...subject.base,
-    med: subject.meds.length > 0 ? pick(random, subject.meds) : undefined,
-    lab: lab?.lab,
-    value: lab?.value,
-    unit: lab?.unit,
-    days: String(2 + Math.floor(random.next() * 13)),
-  };
+  values.med = subject.meds.length > 0 ? pick(random, subject.meds) : undefined;
+  values.lab = lab?.lab;
+  values.value = lab?.value;
+  values.unit = lab?.unit;
+  values.days = String(2 + Math.floor(random.next() * 13));
+  return values;
 }
 
 /** A template whose placeholders this patient can fill, or undefined after a few tries. */
@@ -148,6 +151,7 @@ export function composeNote(
   copyForwardShare: number,
 ): ComposedNote {
   const layout = LAYOUTS[type.code] ?? DEFAULT_LAYOUT;
+  const sentenceValues: PhraseValues = { ...subject.base, days: '' };
   const targetWords = Math.max(12, Math.round(lognormal(random, type.medianWords, type.sigma)));
   const diagnosisPhrases = diagnosisCodes.flatMap((code) => phrases.byDiagnosis.get(code) ?? phrases.byDiagnosis.get(code.slice(0, 3)) ?? []);
   const parts: string[] = [];
@@ -160,7 +164,7 @@ export function composeNote(
       text = previous;
       words += previous.length / 6;
     } else if (section === 'chief_complaint') {
-      const values = valuesFor(random, subject);
+      const values = drawValues(sentenceValues, random, subject);
       const template = pickFillable(random, chiefComplaintPool(phrases, subject), values);
       const complaint = template ? fillPhrase(template, values) : `Follow-up of ${subject.base.dx}.`;
       text = complaint.charAt(0).toUpperCase() + complaint.slice(1);
@@ -171,7 +175,7 @@ export function composeNote(
       const sentences: string[] = [];
       let sectionWords = 0;
       for (let guard = 0; sectionWords < budget && guard < 400 && (pool.length > 0 || diagnosisPhrases.length > 0); guard++) {
-        const values = valuesFor(random, subject);
+        const values = drawValues(sentenceValues, random, subject);
         const useDiagnosis = diagnosisPhrases.length > 0 && DIAGNOSIS_SECTIONS.has(section) && random.next() < 0.35;
         const template = pickFillable(random, useDiagnosis || pool.length === 0 ? diagnosisPhrases : pool, values);
         if (!template) continue;
