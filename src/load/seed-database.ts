@@ -5,7 +5,8 @@ import { connect, ownBackendPids, connectionLoss } from '../db/connect.js';
 import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
-import { applyMigrations } from '../db/migrations/apply-migrations.js';
+import { appliedChecksums, applyMigrations } from '../db/migrations/apply-migrations.js';
+import { readMigrations } from '../db/migrations/read-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
 import { generateChunks } from '../runner/generate-chunks.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
@@ -185,10 +186,19 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     if (options.signal?.aborted) throw new Error('interrupted before it started');
     await assertCanBulkLoad(admin);
     await acquireLoaderLock(admin);
-    await refuseLoadedTables(admin, options.reset);
+    // A pending migration may change a loaded database (0007 moves keys into the post-load step),
+    // so a seed that will refuse it must refuse before migrating (after saying which runs died,
+    // so the refusal names the last run truthfully).
+    const settle = async () => {
+      const abandoned = await settleDeadRuns(admin);
+      if (abandoned.length > 0) options.onAbandoned?.(abandoned);
+    };
+    if (await hasPendingSchemaMigrations(admin)) {
+      await settle();
+      await refuseLoadedTables(admin, options.reset);
+    }
     await applyMigrations(admin, { upTo: 'schema', onNotice: options.onNotice });
-    const abandoned = await settleDeadRuns(admin);
-    if (abandoned.length > 0) options.onAbandoned?.(abandoned);
+    await settle();
     await enter('prepare');
     const startRun = async () =>
       recordRunStart(admin, options.config, 'prepare', {
@@ -248,6 +258,11 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await monitor?.end().catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
+}
+
+async function hasPendingSchemaMigrations(client: pg.Client): Promise<boolean> {
+  const applied = await appliedChecksums(client);
+  return readMigrations().some((migration) => migration.phase === 'schema' && !applied.has(migration.tag));
 }
 
 /** Names the phase, the table and the real cause: an interrupt, a lock timeout with its holder, or the server's error. */

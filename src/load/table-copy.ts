@@ -23,12 +23,32 @@ export interface TableCopy {
  * transaction. The table was checked empty by prepare (or reset on request); it is checked again
  * under the lock, so rows that arrived since are refused rather than truncated away.
  */
-async function beginFrozenLoad(client: pg.Client, spec: TableSpec): Promise<void> {
+async function beginFrozenLoad(client: pg.Client, spec: TableSpec): Promise<string[]> {
   await client.query('BEGIN');
   await client.query(`LOCK TABLE public.${spec.name} IN ACCESS EXCLUSIVE MODE`);
   const found = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${spec.name}) AS present`);
   if (found.rows[0]?.present) throw new RowsAppearedError(spec.name);
   await client.query(`TRUNCATE public.${spec.name}`);
+  return setAsideLoadTriggers(client, spec.name);
+}
+
+/**
+ * medseed's own insert triggers that the loaded rows make moot (documents arrive with their search
+ * vector, so its trigger would never fire). Their mere presence makes COPY insert row by row, which
+ * is slower and leaves the visibility map unset despite FREEZE. They are dropped inside the load's
+ * transaction and created again, from their own definition, before it commits: no other session
+ * ever sees the table without them, and a failed load rolls the drop back.
+ */
+const MOOT_DURING_LOAD = ['documents_search_vector_insert'];
+
+async function setAsideLoadTriggers(client: pg.Client, table: string): Promise<string[]> {
+  const triggers = await client.query<{ name: string; definition: string }>(
+    `SELECT tgname AS name, pg_get_triggerdef(oid) AS definition FROM pg_trigger
+      WHERE tgrelid = $1::regclass AND NOT tgisinternal AND tgname = ANY($2::text[])`,
+    [`public.${table}`, MOOT_DURING_LOAD],
+  );
+  for (const trigger of triggers.rows) await client.query(`DROP TRIGGER ${trigger.name} ON public.${table}`);
+  return triggers.rows.map((trigger) => trigger.definition);
 }
 
 /**
@@ -40,10 +60,11 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
   const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
   const done = (async () => {
     try {
-      await beginFrozenLoad(client, spec);
+      const triggers = await beginFrozenLoad(client, spec);
       // pipeline() wires backpressure, and on a source error pg-copy-streams sends CopyFail, so the
       // server rolls the COPY back instead of committing half a table.
       await pipeline(source, client.query(copyFrom(sql)));
+      for (const definition of triggers) await client.query(definition);
       await client.query('COMMIT');
     } catch (error) {
       source.destroy();

@@ -76,24 +76,27 @@ function indexedEntries(text: string, lexemes: EnglishLexemes, whole: string): n
 // leading " " reproduces (".5" alone would start a path; after a blank it does not).
 const CACHE_LIMIT = 200_000;
 const WHITESPACE = /[ \t\n\v\f\r]+/;
-const wordCaches = new WeakMap<EnglishLexemes, Map<string, Entries>>();
+// Two caches per lexicon: words that start the text, and words after whitespace (keyed by the word
+// itself, so no " word" string is built and hashed for every word of every note).
+const wordCaches = new WeakMap<EnglishLexemes, { first: Map<string, Entries>; later: Map<string, Entries> }>();
 
 function textEntries(text: string, lexemes: EnglishLexemes): Entries[] {
   if (text.includes('<')) return [indexedEntries(text, lexemes, text)];
-  let words = wordCaches.get(lexemes);
-  if (!words) wordCaches.set(lexemes, (words = new Map()));
-  if (words.size > CACHE_LIMIT) words.clear();
+  let caches = wordCaches.get(lexemes);
+  if (!caches) wordCaches.set(lexemes, (caches = { first: new Map(), later: new Map() }));
+  if (caches.later.size > CACHE_LIMIT) caches.later.clear();
+  if (caches.first.size > CACHE_LIMIT) caches.first.clear();
   const parts = text.split(WHITESPACE);
   const result: Entries[] = [];
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
     if (part === '') continue;
     // Only a first part that starts the text has nothing before it.
-    const key = k > 0 ? ` ${part}` : part;
-    let found = words.get(key);
+    const words = k > 0 ? caches.later : caches.first;
+    let found = words.get(part);
     if (found === undefined) {
-      found = indexedEntries(key, lexemes, text);
-      words.set(key, found);
+      found = indexedEntries(k > 0 ? ` ${part}` : part, lexemes, text);
+      words.set(part, found);
     }
     result.push(found);
   }

@@ -71,6 +71,28 @@ describe('medseed seed on a real PostgreSQL', () => {
     expect(await rowCounts(database.url)).toEqual(before);
   });
 
+  it('refuses a loaded database before applying a pending migration, so the refusal changes nothing', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const primaryKeys = async () =>
+      (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'p' AND connamespace = 'public'::regnamespace")).rows[0]!.n;
+    const keys = await primaryKeys();
+    // As if this database predated 0007, which moves the loaded tables' keys into the post-load step.
+    const record = (await client.query("DELETE FROM medseed.schema_migrations WHERE tag = '0007_defer_primary_keys' RETURNING *")).rows[0] as Record<string, unknown>;
+    try {
+      await expect(seedDatabase({ ...seedOptions, url: database.url })).rejects.toThrow(/already holds data.*--reset/s);
+      expect(await primaryKeys()).toBe(keys);
+      expect((await client.query("SELECT 1 FROM medseed.schema_migrations WHERE tag = '0007_defer_primary_keys'")).rowCount).toBe(0);
+    } finally {
+      const columns = Object.keys(record);
+      await client.query(
+        `INSERT INTO medseed.schema_migrations (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        Object.values(record),
+      );
+      await client.end();
+    }
+  });
+
   it('verify names the table whose row was changed, and passes again once it is restored', async () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
