@@ -115,19 +115,25 @@ const seen: number[] = [];
  * @example toTsvector('Shortness of breath', lexemes) // "'breath':3 'short':1"
  */
 export function toTsvector(text: string, lexemes: EnglishLexemes): string {
-  const pieces = textEntries(text, lexemes);
+  return vectorOf([textEntries(text, lexemes)]);
+}
+
+/** The tsvector text of the indexed tokens of consecutive runs of words, in order. */
+function vectorOf(runs: readonly (readonly Entries[])[]): string {
   while (positionsById.length < lexemeText.length) positionsById.push([]);
   seen.length = 0;
   let position = 0;
-  for (const entries of pieces) {
-    for (const id of entries) {
-      position++;
-      if (id === STOP_WORD) continue;
-      const at = position < MAX_POSITION ? position : MAX_POSITION;
-      const list = positionsById[id]!;
-      if (list.length === 0) seen.push(id);
-      else if (list.length >= MAX_POSITIONS_PER_LEXEME || list[list.length - 1] === at) continue;
-      list.push(at);
+  for (const run of runs) {
+    for (const entries of run) {
+      for (const id of entries) {
+        position++;
+        if (id === STOP_WORD) continue;
+        const at = position < MAX_POSITION ? position : MAX_POSITION;
+        const list = positionsById[id]!;
+        if (list.length === 0) seen.push(id);
+        else if (list.length >= MAX_POSITIONS_PER_LEXEME || list[list.length - 1] === at) continue;
+        list.push(at);
+      }
     }
   }
   if (unranked > 500) rankLexemes();
@@ -139,4 +145,32 @@ export function toTsvector(text: string, lexemes: EnglishLexemes): string {
     list.length = 0;
   }
   return out;
+}
+
+// Notes copy whole sections forward from the patient's previous note (most sections, REALISM.md):
+// the same section string comes back again and again, so its words' entries are kept per section.
+const SECTION_CACHE_LIMIT = 50_000;
+const sectionCaches = new WeakMap<EnglishLexemes, Map<string, Entries[]>>();
+
+/** A piece that follows whitespace: every word in it is parsed as after a blank. */
+function followingEntries(piece: string, lexemes: EnglishLexemes): Entries[] {
+  let cache = sectionCaches.get(lexemes);
+  if (!cache) sectionCaches.set(lexemes, (cache = new Map()));
+  let found = cache.get(piece);
+  if (found === undefined) {
+    if (cache.size > SECTION_CACHE_LIMIT) cache.clear();
+    found = textEntries(` ${piece}`, lexemes);
+    cache.set(piece, found);
+  }
+  return found;
+}
+
+/**
+ * toTsvector(text) for a text made of `pieces` separated by whitespace (a note: its title, then
+ * each heading and section), reusing the parse of pieces seen before. Exact because no token spans
+ * whitespace in text without '<'; text with '<' is parsed whole.
+ */
+export function toTsvectorOfPieces(text: string, pieces: readonly string[], lexemes: EnglishLexemes): string {
+  if (text.includes('<')) return toTsvector(text, lexemes);
+  return vectorOf(pieces.map((piece, i) => (i === 0 ? textEntries(piece, lexemes) : followingEntries(piece, lexemes))));
 }

@@ -71,6 +71,16 @@ export type NoteMemory = Map<string, string>;
 export interface ComposedNote {
   readonly body: string;
   readonly words: number;
+  /** The body cut at whitespace into headings ("PLAN:") and section texts, the same strings each time they recur. */
+  readonly pieces: readonly string[];
+}
+
+// "PLAN:" and the like, one string per section, so a note's pieces repeat as the same strings.
+const headingPieces = new Map<string, string>();
+function headingPiece(section: string): string {
+  let piece = headingPieces.get(section);
+  if (piece === undefined) headingPieces.set(section, (piece = `${HEADINGS[section] ?? section.toUpperCase()}:`));
+  return piece;
 }
 
 /** Who and what a note is about: only the patient's own visit reason, medications and results. */
@@ -155,6 +165,7 @@ export function composeNote(
   const targetWords = Math.max(12, Math.round(lognormal(random, type.medianWords, type.sigma)));
   const diagnosisPhrases = diagnosisCodes.flatMap((code) => phrases.byDiagnosis.get(code) ?? phrases.byDiagnosis.get(code.slice(0, 3)) ?? []);
   const parts: string[] = [];
+  const pieces: string[] = [];
   let words = 0;
   for (const [section, share] of layout) {
     const budget = Math.max(4, Math.round(targetWords * share));
@@ -197,7 +208,8 @@ export function composeNote(
       words += sectionWords;
       memory.set(section, text);
     }
-    parts.push(`${HEADINGS[section] ?? section.toUpperCase()}:\n${text}`);
+    parts.push(`${headingPiece(section)}\n${text}`);
+    pieces.push(headingPiece(section), text);
   }
-  return { body: parts.join('\n\n'), words: Math.round(words) };
+  return { body: parts.join('\n\n'), words: Math.round(words), pieces };
 }

@@ -3,7 +3,7 @@ import { formatTimestamp, SECONDS_PER_DAY } from '../calendar.js';
 import { pickClinicDay, toEpochSeconds, workSecondOfDay } from '../clinical/time-patterns.js';
 import { deriveId } from '../ids.js';
 import { composeNote, compilePhrases, type CompiledPhrases, type NoteMemory, type NoteSubject } from '../notes/compose-note.js';
-import { toTsvector } from '../../text-search/index.js';
+import { toTsvectorOfPieces } from '../../text-search/index.js';
 import type { ProviderInfo } from '../providers.js';
 import type { DocumentType } from '../vocabulary.js';
 import type { World } from '../world.js';
@@ -104,7 +104,7 @@ function writeDocument(
     status: recent ? 'preliminary' : random.next() < 0.03 ? 'amended' : 'final',
     createdAt: formatTimestamp(at),
     // What the server's to_tsvector('english', title || ' ' || body) would store, so COPY carries it.
-    searchVector: toTsvector(`${title} ${note.body}`, world.vocabulary.englishLexemes),
+    searchVector: toTsvectorOfPieces(`${title} ${note.body}`, [title, ...note.pieces], world.vocabulary.englishLexemes),
   });
   ctx.chart.documents.push({ at, id });
   return { id, at, author };
