@@ -149,7 +149,9 @@ function vectorOf(runs: readonly (readonly Entries[])[]): string {
 
 // Notes copy whole sections forward from the patient's previous note (most sections, REALISM.md):
 // the same section string comes back again and again, so its words' entries are kept per section.
-const SECTION_CACHE_LIMIT = 50_000;
+// A patient's notes are written together, so a small cache gets the hits; a large one filled the
+// loader's capped worker heap at 10x (sections are kilobytes each).
+const SECTION_CACHE_LIMIT = 500;
 const sectionCaches = new WeakMap<EnglishLexemes, Map<string, Entries[]>>();
 
 /** A piece that follows whitespace: every word in it is parsed as after a blank. */
