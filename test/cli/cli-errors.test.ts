@@ -16,6 +16,13 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(stderr).toMatch(/unknown flag --bogus-flag/i);
   });
 
+  it('names a misspelled hyphenated flag once, as typed (not also as its camelCase alias)', () => {
+    const { code, stderr } = medseed('seed', '--index-concurency', '2');
+    expect(code).toBe(2);
+    expect(stderr.match(/unknown flag/g)).toHaveLength(1);
+    expect(stderr).toMatch(/unknown flag --index-concurency: did you mean --index-concurrency\?/);
+  });
+
   it('rejects an unknown command', () => {
     const { code, stderr } = medseed('seeed');
     expect(code).toBe(2);

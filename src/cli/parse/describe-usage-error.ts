@@ -15,8 +15,11 @@ const flag = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
 export function describeUsageError(message: string, knownOptions: readonly string[], argv: readonly string[]): string {
   const unknown = UNKNOWN.exec(message);
   if (unknown) {
-    return unknown[1]!
-      .split(', ')
+    const names = unknown[1]!.split(', ');
+    // yargs also reports the camelCase alias it made of a misspelled --kebab-flag: one typo, one line
+    const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return names
+      .filter((name) => kebab(name) === name || !names.includes(kebab(name)))
       .map((name) => {
         // a bare word is a command or positional nobody asked for, not a flag
         if (argv.includes(name)) return `unexpected argument "${name}": this command takes no positional arguments`;
