@@ -5,8 +5,7 @@ import { connect, ownBackendPids, connectionLoss } from '../db/connect.js';
 import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
-import { appliedChecksums, applyMigrations } from '../db/migrations/apply-migrations.js';
-import { readMigrations } from '../db/migrations/read-migrations.js';
+import { applyMigrations, hasPendingMigrations } from '../db/migrations/apply-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
 import { generateChunks } from '../runner/generate-chunks.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
@@ -193,7 +192,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       const abandoned = await settleDeadRuns(admin);
       if (abandoned.length > 0) options.onAbandoned?.(abandoned);
     };
-    if (await hasPendingSchemaMigrations(admin)) {
+    if (await hasPendingMigrations(admin, 'schema')) {
       await settle();
       await refuseLoadedTables(admin, options.reset);
     }
@@ -258,11 +257,6 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
     await monitor?.end().catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
-}
-
-async function hasPendingSchemaMigrations(client: pg.Client): Promise<boolean> {
-  const applied = await appliedChecksums(client);
-  return readMigrations().some((migration) => migration.phase === 'schema' && !applied.has(migration.tag));
 }
 
 /** Names the phase, the table and the real cause: an interrupt, a lock timeout with its holder, or the server's error. */

@@ -174,6 +174,12 @@ export async function appliedChecksums(client: Queryable): Promise<Map<string, s
   return new Map(result.rows.map((row) => [row.tag, row.checksum]));
 }
 
+/** Whether a migration of `phase` is not yet recorded here (the state applyMigrations would change). */
+export async function hasPendingMigrations(client: Queryable, phase: MigrationPhase): Promise<boolean> {
+  const applied = await appliedChecksums(client);
+  return readMigrations().some((migration) => migration.phase === phase && !applied.has(migration.tag));
+}
+
 /**
  * Roles are cluster-wide but the migration lock is per database: two databases of one cluster
  * migrating at once can both see medseed's roles missing, and the second CREATE ROLE then fails.
