@@ -4,6 +4,8 @@
 //   restore     pg_restore of a pg_dump of that database (data, post-data, ANALYZE), one job
 //   restore-j2  the same with pg_restore -j 2
 //   insert      multi-row INSERTs of 1,000 rows with every index present, as drizzle-seed does
+//   floor       seed's own COPY FREEZE, index phase and ANALYZE fed from files generated beforehand
+//               (generation not timed): the server's share of a seed, the best any generator can reach
 // Without --db it starts a throwaway server from binaries that ship pg_dump/pg_restore of the same
 // version (PG_BIN, or Debian's /usr/lib/postgresql/N/bin), with medseed's embedded settings.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,11 +21,12 @@ import { TABLE_NAMES } from '../tables/table-specs.js';
 import { startBenchServer, findServerWithDumpTools, type BenchServer } from './load/bench-server.js';
 import { dumpDatabase, runRestoreContender } from './load/restore-contender.js';
 import { runSeedContender } from './load/seed-contender.js';
+import type { FloorResult } from './load/floor-contender.js';
 import { runTimed } from './load/run-timed.js';
 import { createScratchDatabase, dropScratchDatabase, median, printTable } from './perf-helpers.js';
 import { packageRoot } from '../package-root.js';
 
-const CONTENDERS = ['seed', 'restore', 'restore-j2', 'insert'] as const;
+const CONTENDERS = ['seed', 'floor', 'restore', 'restore-j2', 'insert'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 interface Measured {
@@ -47,6 +50,8 @@ async function generationRate(profile: string): Promise<number> {
   return rows / ((performance.now() - started) / 1000);
 }
 
+const contenderScript = (name: string) => path.join(packageRoot(), 'dist', 'src', 'perf', 'load', `${name}-main.js`);
+
 async function measure(contender: Contender, server: { url: string; binDir?: string; env: NodeJS.ProcessEnv }, profile: string, dumpFile: string): Promise<Measured> {
   const scratch = await createScratchDatabase(server.url, `medseed_bench_${contender.replace('-', '_')}`);
   try {
@@ -65,9 +70,19 @@ async function measure(contender: Contender, server: { url: string; binDir?: str
         const r = await runRestoreContender(server.binDir!, scratch, dumpFile, contender === 'restore' ? 1 : 2);
         return { seconds: r.seconds, rows: 0, phases: `data ${fmt(r.phases.data)} / post-data ${fmt(r.phases['post-data'])} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
       }
+      case 'floor': {
+        const dir = await mkdtemp(path.join(os.tmpdir(), 'medseed-bench-floor-'));
+        try {
+          const rows = (await runTimed(process.execPath, [contenderScript('floor-contender'), 'generate', dir, profile])).stdout.trim();
+          const run = await runTimed(process.execPath, [contenderScript('floor-contender'), 'load', dir, scratch, rows]);
+          const r = JSON.parse(run.stdout) as FloorResult;
+          return { seconds: r.seconds, rows: r.rows, phases: `copy ${fmt(r.phases.copy)} / index ${fmt(r.phases.indexes)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: run.peakRssMb };
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      }
       case 'insert': {
-        const main = path.join(packageRoot(), 'dist', 'src', 'perf', 'load', 'insert-contender-main.js');
-        const run = await runTimed(process.execPath, [main, scratch, profile]);
+        const run = await runTimed(process.execPath, [contenderScript('insert-contender'), scratch, profile]);
         const r = JSON.parse(run.stdout) as { seconds: number; rows: number; phases: { insert: number; analyze: number } };
         return { seconds: r.seconds, rows: r.rows, phases: `insert ${fmt(r.phases.insert)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: run.peakRssMb };
       }
