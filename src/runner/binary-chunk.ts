@@ -1,5 +1,6 @@
 import type { FhirResourceType } from '../encoders/fhir/index.js';
 import type { TableName } from '../tables/table-specs.js';
+import type { MappedChunk } from '../own-schema/encode/mapped-sink.js';
 
 /** One unit of generated output, as UTF-8 bytes per table (transferable between threads). */
 export interface BinaryChunk {
@@ -11,9 +12,11 @@ export interface BinaryChunk {
     readonly data: Record<FhirResourceType, Uint8Array>;
     readonly counts: Record<FhirResourceType, number>;
   };
+  /** COPY text per table of the user's own schema, when generating through a mapping (`data` is then empty). */
+  readonly mapped?: MappedChunk;
 }
 
 /** Every buffer of a chunk, to transfer between threads or count bytes. */
 export function chunkBuffers(chunk: BinaryChunk): Uint8Array[] {
-  return [...Object.values(chunk.data), ...(chunk.fhir ? Object.values(chunk.fhir.data) : [])];
+  return [...Object.values(chunk.data), ...(chunk.fhir ? Object.values(chunk.fhir.data) : []), ...(chunk.mapped ? Object.values(chunk.mapped.data) : [])];
 }

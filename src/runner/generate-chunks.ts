@@ -9,6 +9,7 @@ import { chunkBuffers, type BinaryChunk } from './binary-chunk.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 import { createMemoryReleaser } from './release-transferred-memory.js';
+import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
 
 export interface GenerateOptions {
   /** Worker threads generating patients; 0 generates on the calling thread. */
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   readonly validate?: boolean;
   /** Smaller worker heaps, for loads where PostgreSQL, not generation, sets the pace. */
   readonly lean?: boolean;
+  /** Write the user's tables of a mapping instead of medseed's (chunks carry `mapped`). */
+  readonly target?: MappingTarget;
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
@@ -65,12 +68,13 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
 
   if (options.workers <= 0) {
     const world = createWorldFor(config);
+    const mapped = options.target ? await bindTarget(options.target) : undefined;
     for (const [start, stop] of ranges) {
       if (start === DIRECTORY[0]) {
-        yield generateDirectoryChunk(world, options.format, options.validate);
+        yield generateDirectoryChunk(world, options.format, options.validate, mapped);
         continue;
       }
-      yield generatePatientChunk(world, start, stop, options.format, options.validate);
+      yield generatePatientChunk(world, start, stop, options.format, options.validate, mapped);
       // let I/O callbacks (COPY acknowledgements, file writes) run between chunks
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -79,7 +83,7 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
 
   const workers = Array.from(
     { length: Math.min(options.workers, Math.max(1, ranges.length)) },
-    () => new Worker(workerScript(), { workerData: { config, format: options.format, validate: options.validate === true }, resourceLimits: WORKER_LIMITS[options.lean ? 'lean' : 'fast'] }),
+    () => new Worker(workerScript(), { workerData: { config, format: options.format, validate: options.validate === true, target: options.target }, resourceLimits: WORKER_LIMITS[options.lean ? 'lean' : 'fast'] }),
   );
   const waiting = new Map<number, { resolve: (chunk: BinaryChunk) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {

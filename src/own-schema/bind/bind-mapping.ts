@@ -40,7 +40,8 @@ export function bindMapping(mapping: Mapping, catalog: TargetCatalog): Binding {
       }
     }
     const columns = table.columns.map((column) => bindColumn(table, column, entity, explicit[column.name], { mapping, catalog, entities }, problems));
-    tables.push({ table, entity, columns });
+    const where = mapping.tables[name]!.where;
+    tables.push({ table, entity, columns, ...(where ? { where } : {}) });
   }
   problems.push(...checkValueSets(tables));
   return { tables, problems };
@@ -106,7 +107,7 @@ function bindExplicit(
   if ('constant' in binding) return { column, source: { kind: 'constant', value: binding.constant }, why: 'explicit constant' };
   if ('compute' in binding) {
     if (typeof binding.compute !== 'function') problem('has a compute binding that is not a function', 'compute: (row) => value');
-    return { column, source: { kind: 'compute' }, why: 'explicit compute from the row' };
+    return { column, source: { kind: 'compute', compute: binding.compute }, why: 'explicit compute from the row' };
   }
   if ('omit' in binding) {
     const fills = databaseFills(column, table);

@@ -7,7 +7,7 @@ import type { Conversion } from './value-conversion.js';
 export type ColumnSource =
   | { readonly kind: 'field'; readonly field: string; readonly conversion: Conversion; readonly values?: Readonly<Record<string, MappedValue>> }
   | { readonly kind: 'constant'; readonly value: MappedValue }
-  | { readonly kind: 'compute' };
+  | { readonly kind: 'compute'; readonly compute: (row: any) => MappedValue };
 
 export interface BoundColumn {
   readonly column: TargetColumn;
@@ -20,6 +20,8 @@ export interface BoundColumn {
 export interface BoundTable {
   readonly table: TargetTable;
   readonly entity: EntityName;
+  /** The mapping's row filter, if any. */
+  readonly where?: (row: any) => boolean;
   /** Every column of the table, in table order. */
   readonly columns: readonly BoundColumn[];
 }
