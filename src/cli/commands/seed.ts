@@ -11,13 +11,15 @@ import { createProgress } from '../../report/progress.js';
 import { formatSeedFailure, unquotedCause } from '../../report/format-seed-failure.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
 import { dbOption } from '../db-option.js';
+import { mappingOption } from './mapping.js';
+import { seedThroughMapping } from './seed-through-mapping.js';
 import { formatError, RuntimeError, UsageError } from '../errors.js';
 import { leakproofSearchOption } from '../leakproof-search-option.js';
 import { lockTimeoutOption, validateLockTimeout } from '../lock-timeout-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
-interface SeedArgs extends RunConfigArgs {
+export interface SeedArgs extends RunConfigArgs {
   db?: string;
   workers: number;
   batchSize: number;
@@ -29,6 +31,9 @@ interface SeedArgs extends RunConfigArgs {
   quiet: boolean;
   setExitCode: (code: number) => void;
   leakproofSearch?: boolean;
+  mapping?: string;
+  deferIndexes?: string;
+  triggers?: string;
 }
 
 // The shell's convention for a process ended by a signal: 128 + its number.
@@ -53,11 +58,19 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary (counts, timings, checksums) on stdout' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
       .option('leakproof-search', leakproofSearchOption)
+      .option('mapping', mappingOption)
+      .option('defer-indexes', { type: 'string', describe: 'With --mapping: indexes of your tables to drop before the load and re-create after it (comma-separated; always re-created, also after a failure)', requiresArg: true })
+      .option('triggers', { type: 'string', choices: ['keep', 'disable'], describe: "With --mapping: keep (default) lets your tables' triggers fire on every loaded row, as they would for the application; disable turns user triggers off for the load and back on after it", requiresArg: true })
+      .group(['mapping', 'defer-indexes', 'triggers'], 'Your own schema:')
       .example('$0 seed', 'Seed the embedded database with the ci profile')
       .example('$0 seed --db postgres://me@localhost/app --profile 10x --reset', 'Reseed your own database at 10x baseline')
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
+    if (args.mapping !== undefined) return seedThroughMapping(args);
+    for (const flag of ['deferIndexes', 'triggers'] as const) {
+      if (args[flag] !== undefined) throw new UsageError(`--${flag === 'deferIndexes' ? 'defer-indexes' : flag} applies to your own schema: add --mapping FILE, or leave it out`);
+    }
     if (!Number.isInteger(args.indexConcurrency) || args.indexConcurrency < 1 || args.indexConcurrency > 32) {
       throw new UsageError(`--index-concurrency: must be an integer from 1 to 32, got ${args.indexConcurrency}`);
     }

@@ -8,6 +8,9 @@ import { latestRun } from '../../load/run-record.js';
 import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { verifyDatabase, type VerifyResult } from '../../load/verify-database.js';
 import { dbOption } from '../db-option.js';
+import { UsageError } from '../errors.js';
+import { mappingOption } from './mapping.js';
+import { verifyThroughMapping } from './verify-through-mapping.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 
@@ -16,6 +19,7 @@ interface VerifyArgs extends RunConfigArgs {
   workers: number;
   batchSize: number;
   json: boolean;
+  mapping?: string;
   setExitCode: (code: number) => void;
 }
 
@@ -55,10 +59,16 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       .option('db', dbOption)
       .options(parallelismOptionsFor(defaultLoadWorkers(), LOAD_BATCH_SIZE))
       .option('json', { type: 'boolean', default: false, describe: 'Print the schema, run and data checks as JSON on stdout' })
+      .option('mapping', mappingOption)
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
     const input = toRunConfigInput(args);
+    if (args.mapping !== undefined) {
+      // the recorded run decides the data: flags that would choose other data are refused, not ignored
+      if (hasDataFlags(input)) throw new UsageError('--mapping verifies against the run recorded in medseed.mapped_runs; leave out --profile, --seed and the other data flags');
+      return verifyThroughMapping(args);
+    }
     // Flags are checked before anything connects.
     if (hasDataFlags(input)) resolveRunConfig(input);
     const database = await resolveDatabase(args.db);

@@ -1,0 +1,177 @@
+import pLimit from 'p-limit';
+import type pg from 'pg';
+import type { RunConfig } from '../../config/resolve-run-config.js';
+import { connect } from '../../db/connect.js';
+import { generateChunks } from '../../runner/generate-chunks.js';
+import { writtenColumns, type BoundTable } from '../bind/bound-table.js';
+import type { TargetCatalog } from '../catalog/target-catalog.js';
+import { qualify } from '../catalog/quote-ident.js';
+import type { MappedChunk } from '../encode/mapped-sink.js';
+import { copyChunk, type CopyTarget } from './copy-chunk.js';
+import {
+  ensureMappedRunsTable,
+  markRestored,
+  recordMappedRunEnd,
+  recordMappedRunStart,
+  recordSetAside,
+  settleDeadMappedRuns,
+  unrestoredRuns,
+  type SetAside,
+} from './mapped-runs.js';
+import { putBack, setAside } from './set-aside.js';
+import { setSequences } from './set-sequences.js';
+
+export interface SeedMappedOptions {
+  readonly url: string;
+  readonly config: RunConfig;
+  readonly mappingPath: string;
+  readonly catalog: TargetCatalog;
+  readonly tables: readonly BoundTable[];
+  /** Table names in load order (parents first). */
+  readonly order: readonly string[];
+  readonly workers: number;
+  readonly batchSize: number;
+  /** Concurrent chunk transactions. */
+  readonly connections: number;
+  readonly reset: boolean;
+  readonly deferIndexes: SetAside['indexes'];
+  readonly disableTriggers: boolean;
+  readonly signal?: AbortSignal;
+  readonly log: (line: string) => void;
+  readonly onRows?: (rows: number) => void;
+}
+
+export interface SeedMappedSummary {
+  readonly runId: number;
+  readonly rows: Record<string, number>;
+  readonly timings: Record<'load' | 'restore' | 'analyze' | 'total', number>;
+}
+
+/** A failed run into the user's schema, with whether it was recorded and whether what it set aside was put back. */
+export class SeedMappedError extends Error {
+  override readonly name = 'SeedMappedError';
+  constructor(
+    message: string,
+    readonly runId: number | undefined,
+    readonly restored: boolean,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Seeds the user's own tables through a mapping: checks they are empty (or truncates exactly
+ * them with --reset), repairs what an earlier failed run left set aside, records the run, sets
+ * aside the deferred indexes and (if asked) triggers, streams the chunks in FK order with a few
+ * transactions at once, puts everything back (also on failure), sets sequences past the keys it
+ * wrote and ANALYZEs. Every table it touches is one the mapping names.
+ */
+export async function seedMapped(options: SeedMappedOptions): Promise<SeedMappedSummary> {
+  const started = performance.now();
+  const schema = options.catalog.schema;
+  const admin = await connect(options.url, 'medseed-seed-mapped');
+  let runId: number | undefined;
+  let restored = true;
+  const rows: Record<string, number> = Object.fromEntries(options.tables.map((t) => [t.table.name, 0]));
+  try {
+    await ensureMappedRunsTable(admin);
+    const abandoned = await settleDeadMappedRuns(admin);
+    for (const id of abandoned) options.log(`Run #${id} into this schema was abandoned (its loader ended without recording an outcome); now marked 'abandoned'.`);
+    for (const run of await unrestoredRuns(admin)) {
+      for (const line of await putBack(admin, schema, run.setAside)) options.log(`Repaired run #${run.id}: ${line}`);
+      await markRestored(admin, run.id);
+    }
+    runId = await recordMappedRunStart(admin, options.config, options.mappingPath, schema);
+    if (options.reset) {
+      // exactly the mapped tables, in one statement (PostgreSQL refuses if an unmapped table references them: never CASCADE)
+      await admin.query(`TRUNCATE ${options.tables.map((t) => qualify(schema, t.table.name)).join(', ')}`);
+    }
+    const objects: SetAside = { indexes: options.deferIndexes, triggersDisabledOn: options.disableTriggers ? options.tables.map((t) => t.table.name) : [] };
+    await recordSetAside(admin, runId, objects); // recorded first: a run that dies now is repaired by the next
+    restored = objects.indexes.length === 0 && objects.triggersDisabledOn.length === 0;
+    await setAside(admin, schema, objects);
+    let loadError: unknown;
+    const loadStarted = performance.now();
+    try {
+      await loadChunks(options, rows);
+    } catch (error) {
+      loadError = error;
+    }
+    const loaded = performance.now();
+    // put back whatever happened; a failure to put back is said, and the next run repairs it
+    try {
+      for (const line of await putBack(admin, schema, objects)) options.log(line);
+      restored = true;
+    } catch (error) {
+      loadError ??= error;
+    }
+    const restoredAt = performance.now();
+    if (loadError) throw loadError;
+    await setSequences(admin, options.tables);
+    for (const bound of options.tables) await admin.query(`ANALYZE ${qualify(schema, bound.table.name)}`);
+    const done = performance.now();
+    const timings = { load: (loaded - loadStarted) / 1000, restore: (restoredAt - loaded) / 1000, analyze: (done - restoredAt) / 1000, total: (done - started) / 1000 };
+    await recordMappedRunEnd(admin, runId, { status: 'succeeded', restored: true, tables: rows, timings });
+    return { runId, rows, timings };
+  } catch (error) {
+    const message = options.signal?.aborted ? `interrupted by ${String(options.signal.reason ?? 'a signal')}` : error instanceof Error ? error.message : String(error);
+    if (runId !== undefined) {
+      await recordMappedRunEnd(admin, runId, { status: 'failed', restored, tables: rows, error: message }).catch(() => undefined);
+    }
+    throw new SeedMappedError(message, runId, restored, { cause: error });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+async function loadChunks(options: SeedMappedOptions, rows: Record<string, number>): Promise<void> {
+  const byName = new Map(options.tables.map((bound) => [bound.table.name, bound]));
+  const order: CopyTarget[] = options.order.map((table) => ({ table, columns: writtenColumns(byName.get(table)!).map((c) => c.column.name) }));
+  const clients: pg.Client[] = [];
+  for (let i = 0; i < options.connections; i++) clients.push(await connect(options.url, `medseed-copy-${i}`));
+  const free = [...clients];
+  const limit = pLimit(options.connections);
+  let failure: unknown;
+  const pending = new Set<Promise<void>>();
+  const copy = (chunk: MappedChunk) =>
+    limit(async () => {
+      const client = free.pop()!;
+      try {
+        await copyChunk(client, options.catalog.schema, order, chunk);
+        for (const [table, count] of Object.entries(chunk.rows)) rows[table] = (rows[table] ?? 0) + count;
+        options.onRows?.(Object.values(chunk.rows).reduce((a, b) => a + b, 0));
+      } finally {
+        free.push(client);
+      }
+    });
+  try {
+    let first = true;
+    for await (const chunk of generateChunks(options.config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true, target: { mappingPath: options.mappingPath, catalog: options.catalog } })) {
+      if (options.signal?.aborted) throw new Error('interrupted');
+      if (failure) throw failure;
+      const task = copy(chunk.mapped!);
+      // the directory (organizations, providers) is committed before any patient refers to it
+      if (first) {
+        await task;
+        first = false;
+        continue;
+      }
+      const tracked = task.catch((error: unknown) => {
+        failure ??= error;
+      });
+      pending.add(tracked);
+      void tracked.finally(() => pending.delete(tracked));
+      // backpressure: never more chunks waiting than connections
+      while (limit.pendingCount >= options.connections) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    if (failure) throw failure;
+  } catch (error) {
+    limit.clearQueue();
+    await Promise.allSettled(pending);
+    throw failure ?? error;
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
+}
