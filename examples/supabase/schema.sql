@@ -134,7 +134,7 @@ CREATE INDEX clinicians_tenant_id_idx ON clinicians (tenant_id);
 CREATE INDEX patients_tenant_id_idx ON patients (tenant_id);
 CREATE INDEX encounters_patient_started_idx ON encounters (patient_id, started_at DESC);
 CREATE INDEX encounters_tenant_started_idx ON encounters (tenant_id, started_at DESC);
-CREATE INDEX observations_patient_observed_idx ON observations (patient_id, observed_at DESC);
+CREATE INDEX observations_patient_observed_idx ON observations (patient_id, observed_at DESC, id DESC);
 CREATE INDEX observations_tenant_observed_idx ON observations (tenant_id, observed_at DESC);
 CREATE INDEX notes_patient_created_idx ON notes (patient_id, created_at DESC);
 CREATE INDEX notes_search_idx ON notes USING gin (search);
