@@ -23,7 +23,8 @@ export function formatExplain(file: string, schema: string, tables: readonly Bou
     const typeWidth = Math.max(...bound.columns.map((c) => c.column.type.length + (c.column.notNull ? 9 : 0)));
     out.push(`${name} <- ${bound.entity}${bound.where ? ' (rows the mapping\'s where keeps)' : ''}`);
     for (const column of bound.columns) out.push(describeColumn(column, width, typeWidth));
-    const triggers = bound.table.triggers.filter((t) => t.enabled).map((t) => t.name);
+    // only row triggers on INSERT fire during COPY; UPDATE or DELETE triggers stay quiet
+    const triggers = bound.table.triggers.filter((t) => t.enabled && /\bINSERT\b/.test(t.definition.split(' ON ')[0] ?? '')).map((t) => t.name);
     if (triggers.length) out.push(`  triggers that fire on load (--triggers keep): ${triggers.join(', ')}`);
     out.push('');
   }
