@@ -24,7 +24,9 @@ export async function loadMapping(file: string): Promise<{ mapping: Mapping; pat
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`--mapping: ${file} could not be loaded: ${reason}`);
   }
-  const mapping = loaded.default;
+  // a .ts file outside an ESM package is loaded as CommonJS: its default export arrives one level down
+  let mapping = loaded.default;
+  if (typeof mapping === 'object' && mapping !== null && !('tables' in mapping) && 'default' in mapping) mapping = (mapping as { default: unknown }).default;
   const problem = shapeProblem(mapping);
   if (problem) throw new UsageError(`--mapping: ${file}: ${problem} (export default defineMapping({ tables: { ... } }))`);
   return { mapping: mapping as Mapping, path: absolute };
