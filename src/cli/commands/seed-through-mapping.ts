@@ -8,6 +8,7 @@ import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import { formatError, RuntimeError, UsageError } from '../errors.js';
 import { toRunConfigInput } from '../run-config-options.js';
+import { validateLockTimeout } from '../lock-timeout-option.js';
 import type { SeedArgs } from './seed.js';
 
 const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -19,6 +20,7 @@ const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export async function seedThroughMapping(args: SeedArgs): Promise<void> {
   if (args.leakproofSearch !== undefined) throw new UsageError('--leakproof-search applies to medseed\'s reference schema only; leave it out with --mapping');
   if (args.vacuum) throw new UsageError('--vacuum applies to medseed\'s reference schema only; leave it out with --mapping');
+  validateLockTimeout(args.lockTimeout);
   const deferIndexes = (args.deferIndexes ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   const config = resolveRunConfig(toRunConfigInput(args));
   const { mapping, path: mappingPath } = await loadMapping(args.mapping!);
@@ -59,6 +61,7 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
       deferIndexes: checked.deferred,
       disableTriggers: args.triggers === 'disable',
       signal: controller.signal,
+      lockTimeoutSeconds: args.lockTimeout,
       log,
     });
     if (args.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

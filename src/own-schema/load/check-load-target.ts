@@ -2,7 +2,7 @@ import { UsageError } from '../../cli/errors.js';
 import type { Queryable } from '../../db/queryable.js';
 import { qualify } from '../catalog/quote-ident.js';
 import type { MappedTarget } from '../prepare-mapped-target.js';
-import type { SetAside } from './mapped-runs.js';
+import { indexesAwaitingRepair, type SetAside } from './mapped-runs.js';
 
 /**
  * What a seed into the user's tables must find before it writes anything: the indexes it was told
@@ -17,7 +17,14 @@ export async function checkLoadTarget(
 ): Promise<{ deferred: SetAside['indexes']; truncate: boolean }> {
   const schema = target.catalog.schema;
   const deferred: SetAside['indexes'][number][] = [];
+  const awaitingRepair = await indexesAwaitingRepair(client);
   for (const name of options.deferIndexes) {
+    // set aside by a run that died: the seed re-creates it before anything else, then defers it again
+    const recorded = awaitingRepair.find((index) => index.name === name);
+    if (recorded) {
+      deferred.push(recorded);
+      continue;
+    }
     const found = target.tables.flatMap((t) => t.table.indexes.map((index) => ({ table: t.table.name, index }))).find((x) => x.index.name === name);
     if (!found) throw new UsageError(`--defer-indexes: no index "${name}" on the mapped tables (indexes: ${target.tables.flatMap((t) => t.table.indexes.map((i) => i.name)).join(', ') || 'none'})`);
     if (found.index.constraint) throw new UsageError(`--defer-indexes: "${name}" backs constraint ${found.index.constraint}; medseed defers plain indexes only (dropping it would drop the constraint)`);

@@ -128,3 +128,16 @@ export async function lastMappedRun(client: Queryable): Promise<MappedRun | unde
   const row = result.rows[0];
   return row && { id: Number(row.id), status: row.status, mappingPath: row.mapping_path, mappingSha256: row.mapping_sha256, config: row.config, tables: row.tables };
 }
+
+/**
+ * Indexes that earlier runs set aside and have not put back (failed, abandoned, or dead while
+ * still marked running): read only, so a seed can validate --defer-indexes before it repairs them.
+ */
+export async function indexesAwaitingRepair(client: Queryable): Promise<SetAside['indexes']> {
+  const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass('medseed.mapped_runs') IS NOT NULL AS ok`);
+  if (!exists.rows[0]?.ok) return [];
+  const result = await client.query<{ indexes: SetAside['indexes'] }>(
+    `SELECT set_aside->'indexes' AS indexes FROM medseed.mapped_runs WHERE status <> 'succeeded' AND NOT restored ORDER BY id`,
+  );
+  return result.rows.flatMap((row) => row.indexes);
+}

@@ -1,7 +1,10 @@
 import pLimit from 'p-limit';
 import type pg from 'pg';
 import type { RunConfig } from '../../config/resolve-run-config.js';
-import { connect } from '../../db/connect.js';
+import { connect, ownBackendPids } from '../../db/connect.js';
+import { withLockTimeout } from '../../db/lock-timeout.js';
+import { acquireLoaderLock } from '../../load/run-lock.js';
+import { UsageError } from '../../cli/errors.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { writtenColumns, type BoundTable } from '../bind/bound-table.js';
 import type { TargetCatalog } from '../catalog/target-catalog.js';
@@ -37,6 +40,8 @@ export interface SeedMappedOptions {
   readonly deferIndexes: SetAside['indexes'];
   readonly disableTriggers: boolean;
   readonly signal?: AbortSignal;
+  /** How long a statement waits for a lock (the application's own sessions may hold them). */
+  readonly lockTimeoutSeconds: number;
   readonly log: (line: string) => void;
   readonly onRows?: (rows: number) => void;
 }
@@ -70,11 +75,20 @@ export class SeedMappedError extends Error {
 export async function seedMapped(options: SeedMappedOptions): Promise<SeedMappedSummary> {
   const started = performance.now();
   const schema = options.catalog.schema;
-  const admin = await connect(options.url, 'medseed-seed-mapped');
+  const url = withLockTimeout(options.url, options.lockTimeoutSeconds);
+  const admin = await connect(url, 'medseed-seed-mapped');
+  // Interrupted: cancel what our other backends run (a COPY may wait on a lock), so the failure
+  // surfaces now, while this process can still put things back and record it.
+  const onAbort = () => {
+    void admin.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid WHERE pid <> pg_backend_pid()', [ownBackendPids()]).catch(() => undefined);
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   let runId: number | undefined;
   let restored = true;
   const rows: Record<string, number> = Object.fromEntries(options.tables.map((t) => [t.table.name, 0]));
   try {
+    // one loader per database, whichever schema it loads (the same lock as medseed's own seed)
+    await acquireLoaderLock(admin);
     await ensureMappedRunsTable(admin);
     const abandoned = await settleDeadMappedRuns(admin);
     for (const id of abandoned) options.log(`Run #${id} into this schema was abandoned (its loader ended without recording an outcome); now marked 'abandoned'.`);
@@ -94,7 +108,7 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
     let loadError: unknown;
     const loadStarted = performance.now();
     try {
-      await loadChunks(options, rows);
+      await loadChunks({ ...options, url }, rows);
     } catch (error) {
       loadError = error;
     }
@@ -115,12 +129,15 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
     await recordMappedRunEnd(admin, runId, { status: 'succeeded', restored: true, tables: rows, timings });
     return { runId, rows, timings };
   } catch (error) {
+    // a refusal before the run was recorded (another loader is live) changed nothing
+    if (error instanceof UsageError && runId === undefined) throw error;
     const message = options.signal?.aborted ? `interrupted by ${String(options.signal.reason ?? 'a signal')}` : error instanceof Error ? error.message : String(error);
     if (runId !== undefined) {
       await recordMappedRunEnd(admin, runId, { status: 'failed', restored, tables: rows, error: message }).catch(() => undefined);
     }
     throw new SeedMappedError(message, runId, restored, { cause: error });
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await admin.end().catch(() => undefined);
   }
 }

@@ -21,7 +21,8 @@ export async function loadMapping(file: string): Promise<{ mapping: Mapping; pat
     const { tsImport } = await import('tsx/esm/api');
     loaded = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as { default?: unknown };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // esbuild puts the file, line and column on the line after "Transform failed with 1 error:"
+    const reason = error instanceof Error ? error.message.split('\n').filter(Boolean).slice(0, 2).join(' ') : String(error);
     throw new UsageError(`--mapping: ${file} could not be loaded: ${reason}`);
   }
   // a .ts file outside an ESM package is loaded as CommonJS: its default export arrives one level down
