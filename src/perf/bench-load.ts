@@ -4,6 +4,8 @@
 //   restore     pg_restore of a pg_dump of that database (data, post-data, ANALYZE), one job
 //   restore-j2  the same with pg_restore -j 2
 //   insert      multi-row INSERTs of 1,000 rows with every index present, as drizzle-seed does
+//   mapped      `medseed seed --mapping examples/timeline-app/mapping.ts` into that example's own schema
+//               (its indexes, foreign keys and triggers in force during the load): the own-schema path
 //   floor       seed's own COPY FREEZE, index phase and ANALYZE fed from files generated beforehand
 //               (generation not timed): the server's share of a seed, the best any generator can reach
 // Without --db it starts a throwaway server from binaries that ship pg_dump/pg_restore of the same
@@ -21,12 +23,13 @@ import { TABLE_NAMES } from '../tables/table-specs.js';
 import { startBenchServer, findServerWithDumpTools, type BenchServer } from './load/bench-server.js';
 import { dumpDatabase, runRestoreContender } from './load/restore-contender.js';
 import { runSeedContender } from './load/seed-contender.js';
+import { runMappedContender } from './load/mapped-contender.js';
 import type { FloorResult } from './load/floor-contender.js';
 import { runTimed } from './load/run-timed.js';
 import { createScratchDatabase, dropScratchDatabase, median, printTable } from './perf-helpers.js';
 import { packageRoot } from '../package-root.js';
 
-const CONTENDERS = ['seed', 'floor', 'restore', 'restore-j2', 'insert'] as const;
+const CONTENDERS = ['seed', 'mapped', 'floor', 'restore', 'restore-j2', 'insert'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 interface Measured {
@@ -69,6 +72,10 @@ async function measure(contender: Contender, server: { url: string; binDir?: str
       case 'restore-j2': {
         const r = await runRestoreContender(server.binDir!, scratch, dumpFile, contender === 'restore' ? 1 : 2);
         return { seconds: r.seconds, rows: 0, phases: `data ${fmt(r.phases.data)} / post-data ${fmt(r.phases['post-data'])} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
+      }
+      case 'mapped': {
+        const r = await runMappedContender(scratch, profile, server.env);
+        return { seconds: r.seconds, rows: r.rows, phases: `load ${fmt(r.phases.load)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
       }
       case 'floor': {
         const dir = await mkdtemp(path.join(os.tmpdir(), 'medseed-bench-floor-'));

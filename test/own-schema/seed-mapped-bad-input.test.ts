@@ -72,7 +72,9 @@ describe('seed --mapping refuses bad input before writing', () => {
   it.each([
     ['a missing mapping file', ['--mapping', 'nowhere/mapping.ts'], '--mapping: nowhere/mapping.ts does not exist'],
     ['a file that does not parse', ['--mapping', 'BROKEN'], 'could not be loaded'],
-    ['an index that does not exist', ['--mapping', 'examples/supabase/mapping.ts', '--defer-indexes', 'notes_serch_idx'], '--defer-indexes: no index "notes_serch_idx" on the mapped tables'],
+    ['an index that does not exist', ['--mapping', 'examples/supabase/mapping.ts', '--defer-indexes', 'notes_serch_idx'], '--defer-indexes: nothing named "notes_serch_idx" on the mapped tables'],
+    ['a foreign key that does not exist', ['--mapping', 'examples/supabase/mapping.ts', '--defer-foreign-keys', 'notes_fk'], '--defer-foreign-keys: nothing named "notes_fk" on the mapped tables (there are: clinicians_tenant_id_fkey,'],
+    ['--defer-foreign-keys without --mapping', ['--defer-foreign-keys', 'all'], '--defer-foreign-keys applies to your own schema: add --mapping FILE'],
     ['an index that backs a constraint', ['--mapping', 'examples/supabase/mapping.ts', '--defer-indexes', 'notes_pkey'], '--defer-indexes: "notes_pkey" backs constraint notes_pkey'],
     ['--triggers without --mapping', ['--triggers', 'disable'], '--triggers applies to your own schema: add --mapping FILE'],
     ['a --triggers value that does not exist', ['--mapping', 'examples/supabase/mapping.ts', '--triggers', 'off'], '--triggers: "off" is not one of "keep", "disable"'],

@@ -11,7 +11,9 @@ import { createTestDatabase } from '../support/test-database.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const MAPPING = 'examples/supabase/mapping.ts';
 const DEFERRED = ['notes_search_idx', 'observations_tenant_observed_idx'];
-const SEED = ['seed', '--mapping', MAPPING, '--profile', 'ci', '--patients', '200', '--defer-indexes', DEFERRED.join(','), '--lock-timeout', '300'];
+const SEED = ['seed', '--mapping', MAPPING, '--profile', 'ci', '--patients', '200', '--defer-indexes', DEFERRED.join(','), '--defer-foreign-keys', 'all', '--lock-timeout', '300'];
+const foreignKeys = async () => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`)).rows[0]!.n);
+let foreignKeysBefore: number;
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: pg.Client;
@@ -52,6 +54,7 @@ beforeAll(async () => {
   await client.query(`CREATE FUNCTION test_gate() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN PERFORM pg_advisory_lock_shared(4242); PERFORM pg_advisory_unlock_shared(4242); RETURN NEW; END $$;
     CREATE TRIGGER tasks_test_gate BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION test_gate();`);
+  foreignKeysBefore = await foreignKeys();
 });
 afterAll(async () => {
   await client?.end();
@@ -65,6 +68,7 @@ describe('seed --mapping under faults', () => {
     try {
       const run = await seedStuckOnTasks(blocker);
       expect(await presentIndexes()).toEqual([]); // set aside while the load runs
+      expect(await foreignKeys()).toBe(0);
       run.child.kill('SIGINT');
       const end = await run.done;
       expect(end.code, run.stderr()).toBe(130);
@@ -74,6 +78,7 @@ describe('seed --mapping under faults', () => {
       await blocker.end(); // ends its session, and with it the gate
     }
     expect(await presentIndexes()).toEqual(DEFERRED.slice().sort());
+    expect(await foreignKeys()).toBe(foreignKeysBefore);
     expect(await lastRun()).toMatchObject({ status: 'failed', restored: true, error: 'interrupted by SIGINT' });
     // the committed chunks stay, so verify says the data is incomplete
     expect(medseedSync('verify', '--mapping', MAPPING, '--db', db.url).code).toBe(1);
@@ -92,15 +97,18 @@ describe('seed --mapping under faults', () => {
       await blocker.end(); // ends its session, and with it the gate
     }
     expect(await presentIndexes()).toEqual([]);
+    expect(await foreignKeys()).toBe(0);
     const verify = medseedSync('verify', '--mapping', MAPPING, '--db', db.url);
     expect(verify.stdout).toContain(`the last run, #${killedId}, abandoned`);
-    expect(verify.stdout).toContain(`run #${killedId} left deferred indexes or disabled triggers behind`);
+    expect(verify.stdout).toContain(`run #${killedId} left deferred indexes, foreign keys or disabled triggers behind`);
     expect(verify.code).toBe(1);
 
     const again = medseedSync(...SEED, '--reset', '--db', db.url);
     expect(again.code, again.stderr).toBe(0);
     // verify, above, already marked it abandoned; the seed repairs what it left
     expect(again.stderr).toContain(`Repaired run #${killedId}: index notes_search_idx re-created`);
+    expect(again.stderr).toContain(`Repaired run #${killedId}: foreign key notes_author_id_fkey added back and checked`);
+    expect(await foreignKeys()).toBe(foreignKeysBefore);
     expect(await presentIndexes()).toEqual(DEFERRED.slice().sort());
     const verified = medseedSync('verify', '--mapping', MAPPING, '--db', db.url);
     expect(verified.stdout).toContain('Your tables hold exactly the data of the recorded run.');

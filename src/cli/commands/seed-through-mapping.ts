@@ -21,7 +21,9 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
   if (args.leakproofSearch !== undefined) throw new UsageError('--leakproof-search applies to medseed\'s reference schema only; leave it out with --mapping');
   if (args.vacuum) throw new UsageError('--vacuum applies to medseed\'s reference schema only; leave it out with --mapping');
   validateLockTimeout(args.lockTimeout);
-  const deferIndexes = (args.deferIndexes ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (list: string | undefined) => (list ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const deferIndexes = names(args.deferIndexes);
+  const deferForeignKeys = names(args.deferForeignKeys);
   const config = resolveRunConfig(toRunConfigInput(args));
   const { mapping, path: mappingPath } = await loadMapping(args.mapping!);
   const log = (line: string) => {
@@ -33,7 +35,7 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
   let checked;
   try {
     target = await prepareMappedTarget(client, mapping, args.mapping!);
-    checked = await checkLoadTarget(client, target, { deferIndexes, disableTriggers: args.triggers === 'disable', reset: args.reset });
+    checked = await checkLoadTarget(client, target, { deferIndexes, deferForeignKeys, disableTriggers: args.triggers === 'disable', reset: args.reset });
   } finally {
     await client.end();
   }
@@ -58,7 +60,7 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
       batchSize: args.batchSize,
       connections: 2,
       reset: checked.truncate,
-      deferIndexes: checked.deferred,
+      deferred: checked.deferred,
       disableTriggers: args.triggers === 'disable',
       signal: controller.signal,
       lockTimeoutSeconds: args.lockTimeout,

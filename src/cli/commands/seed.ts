@@ -33,6 +33,7 @@ export interface SeedArgs extends RunConfigArgs {
   leakproofSearch?: boolean;
   mapping?: string;
   deferIndexes?: string;
+  deferForeignKeys?: string;
   triggers?: string;
 }
 
@@ -59,17 +60,19 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
       .option('leakproof-search', leakproofSearchOption)
       .option('mapping', mappingOption)
-      .option('defer-indexes', { type: 'string', describe: 'With --mapping: indexes of your tables to drop before the load and re-create after it (comma-separated; always re-created, also after a failure)', requiresArg: true })
+      .option('defer-indexes', { type: 'string', describe: 'With --mapping: indexes of your tables to drop before the load and re-create after it (comma-separated, or all; always re-created, also after a failure)', requiresArg: true })
+      .option('defer-foreign-keys', { type: 'string', describe: 'With --mapping: foreign keys of your tables to drop before the load and add back (checked in one pass) after it (comma-separated, or all)', requiresArg: true })
       .option('triggers', { type: 'string', choices: ['keep', 'disable'], describe: "With --mapping: keep (default) lets your tables' triggers fire on every loaded row, as they would for the application; disable turns user triggers off for the load and back on after it", requiresArg: true })
-      .group(['mapping', 'defer-indexes', 'triggers'], 'Your own schema:')
+      .group(['mapping', 'defer-indexes', 'defer-foreign-keys', 'triggers'], 'Your own schema:')
       .example('$0 seed', 'Seed the embedded database with the ci profile')
       .example('$0 seed --db postgres://me@localhost/app --profile 10x --reset', 'Reseed your own database at 10x baseline')
       .strict() as never,
   handler: async (args) => {
     validateParallelism(args);
     if (args.mapping !== undefined) return seedThroughMapping(args);
-    for (const flag of ['deferIndexes', 'triggers'] as const) {
-      if (args[flag] !== undefined) throw new UsageError(`--${flag === 'deferIndexes' ? 'defer-indexes' : flag} applies to your own schema: add --mapping FILE, or leave it out`);
+    const ownSchemaFlags = { deferIndexes: 'defer-indexes', deferForeignKeys: 'defer-foreign-keys', triggers: 'triggers' } as const;
+    for (const [key, flag] of Object.entries(ownSchemaFlags)) {
+      if (args[key as keyof typeof ownSchemaFlags] !== undefined) throw new UsageError(`--${flag} applies to your own schema: add --mapping FILE, or leave it out`);
     }
     if (!Number.isInteger(args.indexConcurrency) || args.indexConcurrency < 1 || args.indexConcurrency > 32) {
       throw new UsageError(`--index-concurrency: must be an integer from 1 to 32, got ${args.indexConcurrency}`);

@@ -1,6 +1,6 @@
 import { connect } from '../../db/connect.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
-import { lastMappedRun, settleDeadMappedRuns, sha256OfFile } from '../../own-schema/load/mapped-runs.js';
+import { lastMappedRun, SET_ASIDE_ANYTHING, settleDeadMappedRuns, sha256OfFile } from '../../own-schema/load/mapped-runs.js';
 import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import { verifyMapped, type MappedTableCheck } from '../../own-schema/verify/verify-mapped.js';
@@ -40,8 +40,8 @@ export async function verifyThroughMapping(args: VerifyMappedArgs): Promise<void
         [target.catalog.schema, target.tables.map((t) => t.table.name)],
       );
       for (const row of invalid.rows) problems.push(`constraint ${row.name} on ${row.table} is not validated`);
-      const unrestored = await client.query(`SELECT id FROM medseed.mapped_runs WHERE NOT restored AND status <> 'running' AND status <> 'succeeded' AND (jsonb_array_length(set_aside->'indexes') > 0 OR jsonb_array_length(set_aside->'triggersDisabledOn') > 0)`);
-      for (const row of unrestored.rows as { id: string }[]) problems.push(`run #${row.id} left deferred indexes or disabled triggers behind: seed --mapping repairs them first`);
+      const unrestored = await client.query(`SELECT id FROM medseed.mapped_runs WHERE NOT restored AND status NOT IN ('running', 'succeeded') AND ${SET_ASIDE_ANYTHING}`);
+      for (const row of unrestored.rows as { id: string }[]) problems.push(`run #${row.id} left deferred indexes, foreign keys or disabled triggers behind: seed --mapping repairs them first`);
       if (problems.length === 0) {
         checks = await verifyMapped(client, { config: run.config, mappingPath, catalog: target.catalog, tables: target.tables, workers: args.workers, batchSize: args.batchSize });
         for (const check of checks) {

@@ -2,7 +2,7 @@ import { UsageError } from '../../cli/errors.js';
 import type { Queryable } from '../../db/queryable.js';
 import { qualify } from '../catalog/quote-ident.js';
 import type { MappedTarget } from '../prepare-mapped-target.js';
-import { indexesAwaitingRepair, type SetAside } from './mapped-runs.js';
+import { awaitingRepair, type SetAside } from './mapped-runs.js';
 
 /**
  * What a seed into the user's tables must find before it writes anything: the indexes it was told
@@ -13,23 +13,15 @@ import { indexesAwaitingRepair, type SetAside } from './mapped-runs.js';
 export async function checkLoadTarget(
   client: Queryable,
   target: MappedTarget,
-  options: { deferIndexes: readonly string[]; disableTriggers: boolean; reset: boolean },
-): Promise<{ deferred: SetAside['indexes']; truncate: boolean }> {
+  options: { deferIndexes: readonly string[]; deferForeignKeys: readonly string[]; disableTriggers: boolean; reset: boolean },
+): Promise<{ deferred: Pick<SetAside, 'indexes' | 'foreignKeys'>; truncate: boolean }> {
   const schema = target.catalog.schema;
-  const deferred: SetAside['indexes'][number][] = [];
-  const awaitingRepair = await indexesAwaitingRepair(client);
-  for (const name of options.deferIndexes) {
-    // set aside by a run that died: the seed re-creates it before anything else, then defers it again
-    const recorded = awaitingRepair.find((index) => index.name === name);
-    if (recorded) {
-      deferred.push(recorded);
-      continue;
-    }
-    const found = target.tables.flatMap((t) => t.table.indexes.map((index) => ({ table: t.table.name, index }))).find((x) => x.index.name === name);
-    if (!found) throw new UsageError(`--defer-indexes: no index "${name}" on the mapped tables (indexes: ${target.tables.flatMap((t) => t.table.indexes.map((i) => i.name)).join(', ') || 'none'})`);
-    if (found.index.constraint) throw new UsageError(`--defer-indexes: "${name}" backs constraint ${found.index.constraint}; medseed defers plain indexes only (dropping it would drop the constraint)`);
-    deferred.push({ table: found.table, name, definition: found.index.definition });
-  }
+  // set aside by a run that died: the seed puts them back before anything else, then defers them again
+  const awaiting = await awaitingRepair(client);
+  const deferred = {
+    indexes: resolveDeferred('--defer-indexes', options.deferIndexes, deferrableIndexes(target), awaiting.indexes),
+    foreignKeys: resolveDeferred('--defer-foreign-keys', options.deferForeignKeys, await foreignKeyDefinitions(client, target), awaiting.foreignKeys),
+  };
   const role = await client.query<{ bypass: boolean }>(`SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`);
   if (!role.rows[0]?.bypass) {
     const guarded = target.tables.filter((t) => t.table.rowSecurity.enabled).map((t) => t.table.name);
@@ -59,4 +51,46 @@ export async function checkLoadTarget(
   }
   // only tables that hold rows need truncating; empty ones are loaded as they are
   return { deferred, truncate: filled.length > 0 };
+}
+
+type Deferrable = SetAside['indexes'][number];
+
+/** Names (or `all`) resolved to what can be deferred, each a UsageError when it cannot. */
+function resolveDeferred(flag: string, names: readonly string[], available: readonly (Deferrable & { refusal?: string })[], awaiting: readonly Deferrable[]): Deferrable[] {
+  if (names.length === 1 && names[0] === 'all') {
+    const all = new Map<string, Deferrable>(available.filter((x) => !x.refusal).map((x) => [x.name, { table: x.table, name: x.name, definition: x.definition }]));
+    for (const x of awaiting) all.set(x.name, x);
+    return [...all.values()];
+  }
+  return names.map((name) => {
+    const recorded = awaiting.find((x) => x.name === name);
+    if (recorded) return recorded;
+    const found = available.find((x) => x.name === name);
+    if (!found) throw new UsageError(`${flag}: nothing named "${name}" on the mapped tables (there are: ${available.filter((x) => !x.refusal).map((x) => x.name).join(', ') || 'none'}; or pass all)`);
+    if (found.refusal) throw new UsageError(`${flag}: "${name}" ${found.refusal}`);
+    return { table: found.table, name: found.name, definition: found.definition };
+  });
+}
+
+/** Indexes of the mapped tables; one backing a constraint cannot be dropped alone. */
+function deferrableIndexes(target: MappedTarget): (Deferrable & { refusal?: string })[] {
+  return target.tables.flatMap((t) =>
+    t.table.indexes.map((index) => ({
+      table: t.table.name,
+      name: index.name,
+      definition: index.definition,
+      ...(index.constraint ? { refusal: `backs constraint ${index.constraint}; medseed defers plain indexes only (dropping it would drop the constraint)` } : {}),
+    })),
+  );
+}
+
+/** Foreign keys of the mapped tables, with the definition that adds them back. */
+async function foreignKeyDefinitions(client: Queryable, target: MappedTarget): Promise<Deferrable[]> {
+  const result = await client.query<Deferrable>(
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE c.contype = 'f' AND n.nspname = $1 AND t.relname = ANY($2::text[]) ORDER BY t.relname, c.conname`,
+    [target.catalog.schema, target.tables.map((t) => t.table.name)],
+  );
+  return result.rows;
 }

@@ -13,9 +13,14 @@ import { GENERATOR_VERSION } from '../../version.js';
  */
 const MAPPED_RUN_LOCK_NAMESPACE = RUN_LOCK_NAMESPACE + 1;
 
+/** SQL: the run set something aside (any list non-empty). */
+export const SET_ASIDE_ANYTHING = `(SELECT bool_or(jsonb_array_length(coalesce(set_aside->k, '[]')) > 0) FROM unnest(ARRAY['indexes', 'foreignKeys', 'triggersDisabledOn']) AS k)`;
+
 export interface SetAside {
   /** Index definitions (pg_get_indexdef) dropped for the load, to re-create. */
   readonly indexes: readonly { readonly table: string; readonly name: string; readonly definition: string }[];
+  /** Foreign keys (pg_get_constraintdef) dropped for the load, to add again: checked in one pass, not row by row. */
+  readonly foreignKeys: readonly { readonly table: string; readonly name: string; readonly definition: string }[];
   /** Tables whose user triggers were disabled for the load, to enable again. */
   readonly triggersDisabledOn: readonly string[];
 }
@@ -35,7 +40,7 @@ export async function ensureMappedRunsTable(client: Queryable): Promise<void> {
       profile text NOT NULL,
       generator_version text NOT NULL,
       config jsonb NOT NULL,
-      set_aside jsonb NOT NULL DEFAULT '{"indexes": [], "triggersDisabledOn": []}',
+      set_aside jsonb NOT NULL DEFAULT '{"indexes": [], "foreignKeys": [], "triggersDisabledOn": []}',
       restored boolean NOT NULL DEFAULT false,
       tables jsonb,
       timings jsonb,
@@ -97,13 +102,17 @@ export async function settleDeadMappedRuns(client: Queryable): Promise<number[]>
 
 /** Runs that ended without putting back what they set aside (killed, or the restore itself failed). */
 export async function unrestoredRuns(client: Queryable): Promise<{ id: number; setAside: SetAside }[]> {
-  const result = await client.query<{ id: string; set_aside: SetAside }>(
+  // runs recorded before foreign keys could be deferred have no such list
+  const result = await client.query<{ id: string; set_aside: Partial<SetAside> }>(
     `SELECT id, set_aside FROM medseed.mapped_runs
       WHERE status IN ('failed', 'abandoned') AND NOT restored
-        AND (jsonb_array_length(set_aside->'indexes') > 0 OR jsonb_array_length(set_aside->'triggersDisabledOn') > 0)
+        AND ${SET_ASIDE_ANYTHING}
       ORDER BY id`,
   );
-  return result.rows.map((row) => ({ id: Number(row.id), setAside: row.set_aside }));
+  return result.rows.map(({ id, set_aside: s }) => ({
+    id: Number(id),
+    setAside: { indexes: s.indexes ?? [], foreignKeys: s.foreignKeys ?? [], triggersDisabledOn: s.triggersDisabledOn ?? [] },
+  }));
 }
 
 export async function markRestored(client: Queryable, id: number): Promise<void> {
@@ -130,14 +139,15 @@ export async function lastMappedRun(client: Queryable): Promise<MappedRun | unde
 }
 
 /**
- * Indexes that earlier runs set aside and have not put back (failed, abandoned, or dead while
- * still marked running): read only, so a seed can validate --defer-indexes before it repairs them.
+ * Indexes and foreign keys that earlier runs set aside and have not put back (failed, abandoned, or dead while
+ * still marked running): read only, so a seed can validate what it is told to defer before it repairs them.
  */
-export async function indexesAwaitingRepair(client: Queryable): Promise<SetAside['indexes']> {
+export async function awaitingRepair(client: Queryable): Promise<Pick<SetAside, 'indexes' | 'foreignKeys'>> {
   const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass('medseed.mapped_runs') IS NOT NULL AS ok`);
-  if (!exists.rows[0]?.ok) return [];
-  const result = await client.query<{ indexes: SetAside['indexes'] }>(
-    `SELECT set_aside->'indexes' AS indexes FROM medseed.mapped_runs WHERE status <> 'succeeded' AND NOT restored ORDER BY id`,
+  if (!exists.rows[0]?.ok) return { indexes: [], foreignKeys: [] };
+  const result = await client.query<{ indexes: SetAside['indexes'] | null; foreign_keys: SetAside['foreignKeys'] | null }>(
+    `SELECT set_aside->'indexes' AS indexes, set_aside->'foreignKeys' AS foreign_keys FROM medseed.mapped_runs
+      WHERE status <> 'succeeded' AND NOT restored ORDER BY id`,
   );
-  return result.rows.flatMap((row) => row.indexes);
+  return { indexes: result.rows.flatMap((row) => row.indexes ?? []), foreignKeys: result.rows.flatMap((row) => row.foreign_keys ?? []) };
 }

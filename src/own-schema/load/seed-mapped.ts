@@ -37,7 +37,7 @@ export interface SeedMappedOptions {
   /** Concurrent chunk transactions. */
   readonly connections: number;
   readonly reset: boolean;
-  readonly deferIndexes: SetAside['indexes'];
+  readonly deferred: Pick<SetAside, 'indexes' | 'foreignKeys'>;
   readonly disableTriggers: boolean;
   readonly signal?: AbortSignal;
   /** How long a statement waits for a lock (the application's own sessions may hold them). */
@@ -101,9 +101,9 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
       // exactly the mapped tables, in one statement (PostgreSQL refuses if an unmapped table references them: never CASCADE)
       await admin.query(`TRUNCATE ${options.tables.map((t) => qualify(schema, t.table.name)).join(', ')}`);
     }
-    const objects: SetAside = { indexes: options.deferIndexes, triggersDisabledOn: options.disableTriggers ? options.tables.map((t) => t.table.name) : [] };
+    const objects: SetAside = { ...options.deferred, triggersDisabledOn: options.disableTriggers ? options.tables.map((t) => t.table.name) : [] };
     await recordSetAside(admin, runId, objects); // recorded first: a run that dies now is repaired by the next
-    restored = objects.indexes.length === 0 && objects.triggersDisabledOn.length === 0;
+    restored = objects.indexes.length + objects.foreignKeys.length + objects.triggersDisabledOn.length === 0;
     await setAside(admin, schema, objects);
     let loadError: unknown;
     const loadStarted = performance.now();
