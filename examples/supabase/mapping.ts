@@ -37,10 +37,10 @@ export default defineMapping({
       },
     }),
     observations: table('timelineEvent', {
-      where: (event) => event.category === 'vital' || event.category === 'lab',
+      // declarative, so medseed knows only these two categories reach the table and checks the map against them
+      where: { category: ['vital', 'lab'] },
       columns: {
-        // computed, not a value map: a map must name all seven categories, though only two pass the where
-        category: { compute: (event) => (event.category === 'vital' ? 'vital-signs' : 'laboratory') },
+        category: { field: 'category', values: { vital: 'vital-signs', lab: 'laboratory' } },
         // every vital and lab code is LOINC
         loinc_code: 'code',
       },

@@ -6,6 +6,8 @@
 //   insert      multi-row INSERTs of 1,000 rows with every index present, as drizzle-seed does
 //   mapped      `medseed seed --mapping examples/timeline-app/mapping.ts` into that example's own schema
 //               (its indexes, foreign keys and triggers in force during the load): the own-schema path
+//   mapped-deferred  the same with --defer-indexes all --defer-foreign-keys all: built and checked after the
+//               load, as seed does for its own schema
 //   floor       seed's own COPY FREEZE, index phase and ANALYZE fed from files generated beforehand
 //               (generation not timed): the server's share of a seed, the best any generator can reach
 // Without --db it starts a throwaway server from binaries that ship pg_dump/pg_restore of the same
@@ -29,7 +31,7 @@ import { runTimed } from './load/run-timed.js';
 import { createScratchDatabase, dropScratchDatabase, median, printTable } from './perf-helpers.js';
 import { packageRoot } from '../package-root.js';
 
-const CONTENDERS = ['seed', 'mapped', 'floor', 'restore', 'restore-j2', 'insert'] as const;
+const CONTENDERS = ['seed', 'mapped', 'mapped-deferred', 'floor', 'restore', 'restore-j2', 'insert'] as const;
 type Contender = (typeof CONTENDERS)[number];
 
 interface Measured {
@@ -73,8 +75,9 @@ async function measure(contender: Contender, server: { url: string; binDir?: str
         const r = await runRestoreContender(server.binDir!, scratch, dumpFile, contender === 'restore' ? 1 : 2);
         return { seconds: r.seconds, rows: 0, phases: `data ${fmt(r.phases.data)} / post-data ${fmt(r.phases['post-data'])} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
       }
-      case 'mapped': {
-        const r = await runMappedContender(scratch, profile, server.env);
+      case 'mapped':
+      case 'mapped-deferred': {
+        const r = await runMappedContender(scratch, profile, server.env, contender === 'mapped-deferred');
         return { seconds: r.seconds, rows: r.rows, phases: `load ${fmt(r.phases.load)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
       }
       case 'floor': {
@@ -158,11 +161,11 @@ async function main(): Promise<void> {
         table.push([
           profile,
           contender,
-          String(rows),
+          String(ms[0]!.rows || rows),
           fmt(seconds),
           ms[Math.floor(ms.length / 2)]!.phases,
           seedSeconds ? (seconds / seedSeconds).toFixed(2) : '-',
-          rows ? String(Math.round(rows / seconds)) : '-',
+          String(Math.round((ms[0]!.rows || rows) / seconds)),
           rss.length ? Math.max(...rss).toFixed(0) : '-',
         ]);
       }

@@ -95,3 +95,21 @@ describe('bindMapping', () => {
     expect(loadOrder([bound(a), bound(deferrable)]).problems).toEqual([]);
   });
 });
+
+describe('a declarative where', () => {
+  const events = tbl('vitals', [col('id', 'uuid', NN), col('kind', 'kind_code', { ...NN, typeCategory: 'e', enumValues: ['V', 'L'] })]);
+  it('narrows the values a value map must cover and the enum must admit to those it lets through', () => {
+    const mapping = defineMapping({ tables: { vitals: table('timelineEvent', { where: { category: ['vital', 'lab'] }, columns: { kind: { field: 'category', values: { vital: 'V', lab: 'L' } } } }) } });
+    const { tables, problems } = bindMapping(mapping, catalogOf(events));
+    expect(problems).toEqual([]);
+    expect(tables[0]!.where!({ category: 'lab' })).toBe(true);
+    expect(tables[0]!.where!({ category: 'diagnosis' })).toBe(false);
+  });
+  it('still requires every value it lets through, and names a field the entity lacks', () => {
+    const mapping = defineMapping({ tables: { vitals: table('timelineEvent', { where: { category: ['vital', 'lab'], kind: ['x'] } as never, columns: { kind: { field: 'category', values: { vital: 'V' } } } }) } });
+    expect(bindMapping(mapping, catalogOf(events)).problems.map((p) => p.message)).toEqual([
+      '"where" names kind, which is not a timelineEvent field',
+      "the value map of timelineEvent.category has no entry for 'lab'",
+    ]);
+  });
+});

@@ -40,11 +40,25 @@ export function bindMapping(mapping: Mapping, catalog: TargetCatalog): Binding {
       }
     }
     const columns = table.columns.map((column) => bindColumn(table, column, entity, explicit[column.name], { mapping, catalog, entities }, problems));
-    const where = mapping.tables[name]!.where;
-    tables.push({ table, entity, columns, ...(where ? { where } : {}) });
+    tables.push({ table, entity, columns, ...bindWhere(name, entity, mapping.tables[name]!.where, problems) });
   }
   problems.push(...checkValueSets(tables));
   return { tables, problems };
+}
+
+/** A `where` as a predicate, plus, for the declarative form, the values it lets through. */
+function bindWhere(table: string, entity: EntityName, where: unknown, problems: BindingProblem[]): Pick<BoundTable, 'where' | 'whereValues'> {
+  if (where === undefined) return {};
+  if (typeof where === 'function') return { where: where as (row: unknown) => boolean };
+  const lists = Object.entries(where as Record<string, readonly unknown[]>);
+  for (const [field] of lists) {
+    if (!entityField(entity, field)) problems.push({ table, message: `"where" names ${field}, which is not a ${entity} field`, fix: `one of: ${ENTITY_FIELDS[entity].map((f) => f.name).join(', ')}` });
+  }
+  const sets = lists.map(([field, values]) => [field, new Set(values.map(String))] as const);
+  return {
+    where: (row: Record<string, unknown>) => sets.every(([field, set]) => set.has(String(row[field]))),
+    whereValues: Object.fromEntries(sets),
+  };
 }
 
 interface Context {

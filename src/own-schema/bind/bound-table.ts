@@ -22,6 +22,8 @@ export interface BoundTable {
   readonly entity: EntityName;
   /** The mapping's row filter, if any. */
   readonly where?: (row: any) => boolean;
+  /** Values a declarative `where` lets through, by field: the only ones a value map must cover. */
+  readonly whereValues?: Readonly<Record<string, ReadonlySet<string>>>;
   /** Every column of the table, in table order. */
   readonly columns: readonly BoundColumn[];
 }

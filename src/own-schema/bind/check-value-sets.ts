@@ -22,8 +22,11 @@ export function checkValueSets(tables: readonly BoundTable[]): BindingProblem[] 
       }
       if (source.kind !== 'field') continue;
       const field = entityField(bound.entity, source.field)!;
+      // a declarative where narrows what reaches this table
+      const passing = bound.whereValues?.[field.name];
+      const reaching = field.values?.filter((value) => !passing || passing.has(value));
       if (source.values) {
-        const unmapped = (field.values ?? []).filter((value) => !(value in source.values!));
+        const unmapped = (reaching ?? []).filter((value) => !(value in source.values!));
         if (unmapped.length) problems.push({ ...where, message: `the value map of ${bound.entity}.${field.name} has no entry for ${unmapped.map((v) => `'${v}'`).join(', ')}`, fix: `map every value the field takes: ${(field.values ?? []).join(', ')}` });
         const outside = Object.entries(source.values).filter(([, to]) => to !== null && !admitted.has(String(to)));
         if (outside.length) problems.push({ ...where, message: `the value map writes ${outside.map(([from, to]) => `'${from}' -> ${JSON.stringify(to)}`).join(', ')}, not a value of ${kind}`, fix: `map onto: ${allowed.join(', ')}` });
@@ -33,7 +36,7 @@ export function checkValueSets(tables: readonly BoundTable[]): BindingProblem[] 
         problems.push({ ...where, message: `${bound.entity}.${field.name} is free text but ${kind} admits only ${allowed.length} values`, fix: `bind { field: '${field.name}', values: {...} } or a { compute } that returns one of: ${allowed.join(', ')}` });
         continue;
       }
-      const outside = field.values.filter((value) => !admitted.has(value));
+      const outside = reaching!.filter((value) => !admitted.has(value));
       if (outside.length) problems.push({ ...where, message: `${bound.entity}.${field.name} takes ${outside.map((v) => `'${v}'`).join(', ')}, not values of ${kind}`, fix: `add a value map: { field: '${field.name}', values: { ${outside.map((v) => `${v}: ...`).join(', ')} } }` });
     }
   }

@@ -24,8 +24,12 @@ export type ColumnBinding<E extends EntityName> =
 export interface TableMapping<E extends EntityName = EntityName> {
   /** The entity whose rows become this table's rows, one row each. */
   readonly entity: E;
-  /** Only the entity rows that pass, e.g. `(event) => event.category === 'vital'`. */
-  readonly where?: (row: EntityRow<E>) => boolean;
+  /**
+   * Only the entity rows that pass: `{ category: ['vital', 'lab'] }` (a row passes when each named
+   * field holds one of the listed values; medseed then knows which values reach the table, so a
+   * value map need only cover those), or any function of the row, `(event) => event.unit !== null`.
+   */
+  readonly where?: ((row: EntityRow<E>) => boolean) | { readonly [K in keyof EntityRow<E>]?: readonly EntityRow<E>[K][] };
   /** Columns bound explicitly; every other column is bound automatically (see `mapping explain`). */
   readonly columns?: { readonly [column: string]: ColumnBinding<E> };
 }

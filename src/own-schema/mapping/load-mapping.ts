@@ -41,7 +41,9 @@ function shapeProblem(mapping: unknown): string | undefined {
   for (const [name, table] of Object.entries(tables)) {
     if (typeof table !== 'object' || table === null || typeof (table as { entity?: unknown }).entity !== 'string') return `table "${name}" names no entity`;
     const where = (table as { where?: unknown }).where;
-    if (where !== undefined && typeof where !== 'function') return `table "${name}": "where" must be a function of the entity row`;
+    if (where !== undefined && typeof where !== 'function' && (typeof where !== 'object' || where === null || Object.values(where).some((v) => !Array.isArray(v)))) {
+      return `table "${name}": "where" must be a function of the entity row or { field: [values] }`;
+    }
   }
   return undefined;
 }

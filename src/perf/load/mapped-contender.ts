@@ -17,16 +17,16 @@ export interface MappedResult {
 /**
  * `medseed seed --mapping` into the timeline-app example's own schema (created first, not timed):
  * a Prisma-shaped schema whose indexes, foreign keys and triggers stay in force during the load,
- * as they would in a team's database.
+ * as they would in a team's database; or, with `deferAll`, built and checked after the load.
  */
-export async function runMappedContender(url: string, profile: string, env: NodeJS.ProcessEnv): Promise<MappedResult> {
+export async function runMappedContender(url: string, profile: string, env: NodeJS.ProcessEnv, deferAll = false): Promise<MappedResult> {
   const client = await connect(url, 'medseed-bench-mapped');
   try {
     await client.query(await readFile(path.join(EXAMPLE, 'schema.sql'), 'utf8'));
   } finally {
     await client.end();
   }
-  const run = await runTimed(process.execPath, [cli, 'seed', '--mapping', path.join(EXAMPLE, 'mapping.ts'), '--db', url, '--profile', profile, '--json', '--quiet'], env);
+  const run = await runTimed(process.execPath, [cli, 'seed', '--mapping', path.join(EXAMPLE, 'mapping.ts'), '--db', url, '--profile', profile, ...(deferAll ? ['--defer-indexes', 'all', '--defer-foreign-keys', 'all'] : []), '--json', '--quiet'], env);
   const summary = JSON.parse(run.stdout) as { rows: Record<string, number>; timings: { load: number; analyze: number } };
   const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   return { seconds: run.seconds, rows, phases: summary.timings, peakRssMb: run.peakRssMb };
