@@ -6,6 +6,9 @@ import { checkOutputDir } from '../../sinks/check-output-dir.js';
 import { GENERATE_FILE_NAMES, holdsGenerateOutput, isGenerateFileName, leftByInterruptedGenerate } from '../../sinks/generate-output.js';
 import { DEFAULT_FHIR_PART_RESOURCES, FHIR_BATCH_SIZE, writeFhirFiles } from '../../sinks/write-fhir-files.js';
 import { UsageError } from '../errors.js';
+import { dbOption } from '../db-option.js';
+import { mappingOption } from './mapping.js';
+import { generateThroughMapping } from './generate-through-mapping.js';
 import { writeFiles } from '../../sinks/write-files.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
 import { DEFAULT_BATCH_SIZE } from '../../runner/generate-chunks.js';
@@ -20,6 +23,8 @@ interface GenerateArgs extends RunConfigArgs {
   json?: boolean;
   force: boolean;
   fhirPartResources: number;
+  mapping?: string;
+  db?: string;
 }
 
 export const generateCommand: CommandModule<object, GenerateArgs> = {
@@ -49,6 +54,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
         },
       })
       .option('json', { type: 'boolean', describe: 'Print the manifest on stdout' })
+      .option('mapping', mappingOption)
+      .option('db', { ...dbOption, describe: `With --mapping: the database whose schema the mapping binds to. ${dbOption.describe}` })
       .option('force', {
         type: 'boolean',
         default: false,
@@ -58,6 +65,11 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       .example('$0 generate --profile ci --format fhir --out out/fhir', "FHIR R4 NDJSON for a server's $import")
       .strict() as never,
   handler: async (args) => {
+    if (args.mapping !== undefined) {
+      validateParallelism({ workers: args.workers, batchSize: args.batchSize ?? DEFAULT_BATCH_SIZE });
+      return generateThroughMapping(args);
+    }
+    if (args.db !== undefined) throw new UsageError('--db: generate reads a database only with --mapping (to bind your schema); leave it out');
     const batchSize = args.batchSize ?? (args.format === 'fhir' ? FHIR_BATCH_SIZE : DEFAULT_BATCH_SIZE);
     validateParallelism({ workers: args.workers, batchSize });
     if (!Number.isInteger(args.fhirPartResources) || args.fhirPartResources < 1) {

@@ -25,27 +25,29 @@ export interface SetAside {
   readonly triggersDisabledOn: readonly string[];
 }
 
+/** medseed's record of runs into a user's schema; load.sql of `generate --mapping` runs the same DDL. */
+export const MAPPED_RUNS_DDL = `CREATE SCHEMA IF NOT EXISTS medseed;
+CREATE TABLE IF NOT EXISTS medseed.mapped_runs (
+  id bigserial PRIMARY KEY,
+  status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
+  started_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  mapping_path text NOT NULL,
+  mapping_sha256 text NOT NULL,
+  target_schema text NOT NULL,
+  seed text NOT NULL,
+  profile text NOT NULL,
+  generator_version text NOT NULL,
+  config jsonb NOT NULL,
+  set_aside jsonb NOT NULL DEFAULT '{"indexes": [], "foreignKeys": [], "triggersDisabledOn": []}',
+  restored boolean NOT NULL DEFAULT false,
+  tables jsonb,
+  timings jsonb,
+  error text
+);`;
+
 export async function ensureMappedRunsTable(client: Queryable): Promise<void> {
-  await client.query(`CREATE SCHEMA IF NOT EXISTS medseed`);
-  await client.query(`
-    CREATE TABLE IF NOT EXISTS medseed.mapped_runs (
-      id bigserial PRIMARY KEY,
-      status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
-      started_at timestamptz NOT NULL DEFAULT now(),
-      finished_at timestamptz,
-      mapping_path text NOT NULL,
-      mapping_sha256 text NOT NULL,
-      target_schema text NOT NULL,
-      seed bigint NOT NULL,
-      profile text NOT NULL,
-      generator_version text NOT NULL,
-      config jsonb NOT NULL,
-      set_aside jsonb NOT NULL DEFAULT '{"indexes": [], "foreignKeys": [], "triggersDisabledOn": []}',
-      restored boolean NOT NULL DEFAULT false,
-      tables jsonb,
-      timings jsonb,
-      error text
-    )`);
+  await client.query(MAPPED_RUNS_DDL);
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
