@@ -48,8 +48,20 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // a line every few seconds while rows arrive, so a long load is never silent
+  const loadStarted = performance.now();
+  let loadedRows = 0;
+  let lastLine = loadStarted;
+  const onRows = (rows: number) => {
+    loadedRows += rows;
+    const now = performance.now();
+    if (now - lastLine < 5000) return;
+    lastLine = now;
+    log(`  ${loadedRows} rows committed (${Math.round(loadedRows / ((now - loadStarted) / 1000))} rows/s)`);
+  };
   try {
     const summary = await seedMapped({
+      onRows,
       url: database.url,
       config,
       mappingPath,
