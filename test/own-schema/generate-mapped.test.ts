@@ -69,6 +69,22 @@ describe('generate --mapping', () => {
     expect(again.stderr).toContain('medseed: Tenant, Provider, Patient, CareTeamMember, Encounter, Observation, Note already hold rows');
   }, 180_000);
 
+  it('leaves the first patients\' rows of every table unchanged when the volume grows (prefix stability)', () => {
+    const rowsOf = (out: string, file: string) => readFileSync(path.join(out, file), 'utf8').split('\n').slice(2, -2).join('\n');
+    const [smaller, larger] = ['30', '60'].map((patients) => {
+      const out = path.join(dir, `prefix-${patients}`);
+      const result = medseedSync('generate', '--mapping', MAPPING, '--db', source.url, '--out', out, '--profile', 'ci', '--patients', patients);
+      expect(result.code, result.stderr).toBe(0);
+      return out;
+    });
+    for (const file of ['Tenant.sql', 'Provider.sql', 'Patient.sql', 'CareTeamMember.sql', 'Encounter.sql', 'Observation.sql', 'Note.sql']) {
+      const before = rowsOf(smaller!, file);
+      const after = rowsOf(larger!, file);
+      expect(before.length, file).toBeGreaterThan(0);
+      expect(after.startsWith(before), `${file} of 30 patients is a prefix of 60`).toBe(true);
+    }
+  }, 120_000);
+
   it.each([
     ['--format csv', ['--format', 'csv'], '--format csv: with --mapping, generate writes COPY scripts for your tables only'],
     ['--shard', ['--shard', '1/2'], '--shard: not supported with --mapping yet'],
