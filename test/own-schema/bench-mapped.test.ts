@@ -76,7 +76,7 @@ describe.each(EXAMPLES)('bench --mapping examples/$example', ({ example, role, c
     const report = JSON.parse(readFileSync(path.join(out, 'bench.json'), 'utf8')) as BenchReport;
     expect(validateBenchJson(report)).toEqual([]);
     // exit 1 is only acceptable for a threshold broken on a loaded machine: never an error or a regression
-    expect(report.verdict.errors, report.queries.map((q) => `${q.name}: ${q.error}`).join("\n")).toEqual([]);
+    expect(report.verdict.errors, report.queries.map((q) => `${q.name}: ${q.error}`).join('\n')).toEqual([]);
     expect(report.verdict.regressed).toEqual([]);
     expect(result.code, result.stderr).toBe(report.verdict.overThreshold.length === 0 ? 0 : 1);
     expect(result.stdout).toContain(`session ${files(example).session} runs them as ${role}`);

@@ -16,16 +16,12 @@ import { resolveDatabase } from '../../db/resolve-database.js';
 import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { hasDataFlags } from '../../load/resolve-verify-config.js';
 import type { BenchTarget } from '../../bench/bench-target.js';
-import { createMappedBenchTarget } from '../../own-schema/bench/mapped-bench-target.js';
-import { ownSchemaFiles, type OwnSchemaFiles } from '../../own-schema/bench/own-schema-files.js';
-import { readBenchableRun } from '../../own-schema/bench/read-benchable-run.js';
-import { loadSessionTemplate, type SessionTemplate } from '../../own-schema/bench/session-template.js';
-import { sha256OfFile } from '../../own-schema/load/mapped-runs.js';
-import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
-import type { Mapping } from '../../own-schema/mapping/define-mapping.js';
-import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import type { RunConfig } from '../../config/resolve-run-config.js';
-import type pg from 'pg';
+import type { Queryable } from '../../db/queryable.js';
+import { ownSchemaFiles } from '../../own-schema/bench/own-schema-files.js';
+import { prepareMappedBench } from '../../own-schema/bench/prepare-mapped-bench.js';
+import { loadSessionTemplate } from '../../own-schema/bench/session-template.js';
+import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { packageRoot } from '../../package-root.js';
 import { dbOption } from '../db-option.js';
 import { UsageError } from '../errors.js';
@@ -58,22 +54,11 @@ function medseedVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-async function readReferenceData(client: pg.Client, args: BenchArgs): Promise<{ config: RunConfig; seedRunId: number | null }> {
+async function readReferenceData(client: Queryable, args: BenchArgs): Promise<{ config: RunConfig; seedRunId: number | null }> {
   // a loader that died leaves its run 'running': say so, and bench refuses its incomplete data
   for (const run of await settleDeadRuns(client)) log(describeAbandonedRun(run));
   const seeded = await readSeededManifest(client);
   return { config: resolveBenchConfig(toRunConfigInput(args), seeded), seedRunId: seeded?.runId ?? null };
-}
-
-/** A user's schema: the last succeeded run through a mapping gives the data; the mapping must bind the schema as it is now. */
-async function readMappedData(
-  client: pg.Client,
-  mapped: { files: OwnSchemaFiles; session: SessionTemplate; mapping: Mapping; path: string },
-): Promise<{ config: RunConfig; seedRunId: null; target: BenchTarget }> {
-  const run = await readBenchableRun(client);
-  const target = await prepareMappedTarget(client, mapped.mapping, mapped.files.mapping);
-  const bench = createMappedBenchTarget({ files: mapped.files, target, run, mappingSha256: await sha256OfFile(mapped.path), session: mapped.session });
-  return { config: run.config, seedRunId: null, target: bench };
 }
 
 export const benchCommand: CommandModule<object, BenchArgs> = {
@@ -134,7 +119,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     const client = await connect(database.url, 'medseed-bench');
     let data: { config: RunConfig; seedRunId: number | null; target?: BenchTarget };
     try {
-      data = mapped ? await readMappedData(client, mapped) : await readReferenceData(client, args);
+      data = mapped ? { ...(await prepareMappedBench(client, mapped)), seedRunId: null } : await readReferenceData(client, args);
     } finally {
       await client.end();
     }
