@@ -51,7 +51,7 @@ async function benchModes(ctx: BenchQueryContext, spec: QuerySpec, sets: readonl
 }
 
 async function summarizeMode(ctx: BenchQueryContext, spec: QuerySpec, mode: BenchMode, sets: readonly ParameterSet[], measured: Measurement): Promise<ModeResult> {
-  const plan = await explainQuery(ctx.admin, spec, mode, sets[0] as ParameterSet, 0, ctx.tableRows);
+  const plan = await explainQuery(ctx.admin, spec, mode, sets[0] as ParameterSet, 0, ctx.tableRows, ctx.options.session);
   const stats = summarizeTimings(measured.durationsMs);
   // kept whole (rounded to the microsecond) so a later run can test for a shift, not compare two p95s
   const samplesMs = measured.durationsMs.map((ms) => Math.round(ms * 1000) / 1000);

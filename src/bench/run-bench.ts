@@ -7,8 +7,7 @@ import { GENERATOR_VERSION } from '../version.js';
 import { benchQuery } from './bench-query.js';
 import { confirmLatencyRegressions } from './compare/confirm-latency-regressions.js';
 import type { QuerySpec } from './catalog/query-spec.js';
-import { assertCanBench, assertDrawnIdsExist } from './measure/check-database.js';
-import { describeEnvironment } from './measure/describe-environment.js';
+import type { BenchTarget, DrawnSets } from './bench-target.js';
 import { INTERLEAVE_ROUND } from './measure/measure-interleaved.js';
 import { diffStatStatements, ensureStatStatements, snapshotStatStatements, type StatSnapshot, type StatStatementsStatus } from './measure/stat-statements.js';
 import { attachStatStatements } from './report/attach-stat-statements.js';
@@ -19,6 +18,7 @@ import type { ParameterSet } from './params/parameter-set.js';
 import { BENCH_FORMAT, type BenchReport, type QueryResult } from './report/bench-report.js';
 import { compareBaseline, DEFAULT_MIN_REGRESSION_MS } from './report/compare-baseline.js';
 import { decideVerdict } from './report/decide-verdict.js';
+import { referenceTarget } from './reference-target.js';
 
 export interface BenchOptions {
   readonly url: string;
@@ -39,9 +39,11 @@ export interface BenchOptions {
   readonly minRegressionMs?: number | undefined;
   readonly medseedVersion: string;
   readonly log?: ((line: string) => void) | undefined;
+  /** The schema benched; default medseed's reference schema. */
+  readonly target?: BenchTarget | undefined;
 }
 
-function drawAll(config: RunConfig, kinds: readonly DrawKind[], options: BenchOptions, log: (line: string) => void): Map<DrawKind, ParameterSet[] | Error> {
+function drawAll(config: RunConfig, kinds: readonly DrawKind[], options: BenchOptions, log: (line: string) => void): DrawnSets {
   const started = performance.now();
   const sample = captureSample(createWorldFor(config), options.sampleSize);
   const sets = new Map<DrawKind, ParameterSet[] | Error>();
@@ -75,24 +77,27 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? (() => undefined);
   const startedAt = new Date().toISOString();
   const specs = options.queries;
+  const target = options.target ?? referenceTarget;
   const admin = await connect(options.url, 'medseed-bench');
   let pool: pg.Pool | undefined;
   try {
-    const { user } = await assertCanBench(admin);
+    await admin.query(target.connectionSetup);
+    const { user } = await target.assertCanBench(admin);
     const statStatus = await ensureStatStatements(admin);
-    const environment = await describeEnvironment(admin);
+    const environment = await target.describeEnvironment(admin);
     const tableRows = new Map(Object.entries(environment.tables).map(([name, table]) => [name, table.rows]));
-    const sets = drawAll(options.config, [...new Set(specs.map((spec) => spec.draw))], options, log);
-    await assertDrawnIdsExist(admin, [...sets.values()].flatMap((s) => (s instanceof Error ? [] : s)));
+    const prepared = await target.prepareSets(admin, drawAll(options.config, [...new Set(specs.map((spec) => spec.draw))], options, log));
+    const { sets } = prepared;
 
     pool = new pg.Pool({ connectionString: options.url, max: options.concurrency, application_name: 'medseed-bench' });
     pool.on('error', () => undefined);
     pool.on('connect', (client) => {
       // queued before any other query of this client, like connect() does for a single client
-      client.query("SET TimeZone = 'UTC'; SET search_path TO public").catch(() => undefined);
+      client.query(target.connectionSetup).catch(() => undefined);
     });
     const warmup = options.warmup ?? options.parameterSets;
-    const ctx = { pool, admin, options: { iterations: options.iterations, concurrency: options.concurrency, warmup }, tableRows, textSearchLeakproof: environment.textSearchLeakproof ?? null, log };
+    const measureOptions = { iterations: options.iterations, concurrency: options.concurrency, warmup, session: prepared.session };
+    const ctx = { pool, admin, options: measureOptions, tableRows, textSearchLeakproof: environment.textSearchLeakproof ?? null, log };
     const before = await trySnapshot(admin, statStatus);
     const measured: QueryResult[] = [];
     for (const spec of specs) {
@@ -101,7 +106,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
     const after = before ? await trySnapshot(admin, statStatus) : undefined;
     const deltas = before && after ? diffStatStatements(before, after) : [];
-    const queries = attachStatStatements(measured, deltas, user);
+    const queries = attachStatStatements(measured, deltas, user, prepared.rlsRole);
 
     const { profile } = options.config;
     const partial: Omit<BenchReport, 'comparison' | 'verdict'> = {
@@ -127,6 +132,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         volumes: { ...profile.volumes },
         seedRunId: options.seedRunId,
       },
+      ...(prepared.ownSchema ? { ownSchema: prepared.ownSchema } : {}),
       database: redactUrl(options.url),
       environment,
       statStatements: { ...statStatus, available: statStatus.available && before !== undefined, top: deltas.slice(0, 15) },

@@ -27,6 +27,23 @@ export async function assertCanBench(client: Queryable): Promise<{ user: string 
   return { user: row.user };
 }
 
+/**
+ * What benching a user's own schema needs of the connection: to run each query without RLS as well
+ * (superuser or BYPASSRLS). Their tables and roles are checked by the mapping and the session file.
+ */
+export async function assertBypassesRls(client: Queryable): Promise<{ user: string }> {
+  const me = await client.query<{ user: string; bypass: boolean }>(
+    'SELECT current_user AS user, (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypass',
+  );
+  const row = me.rows[0]!;
+  if (!row.bypass) {
+    throw new UsageError(
+      `bench connects as "${row.user}", which neither is a superuser nor has BYPASSRLS: it needs one of them to run each query without RLS for the overhead comparison (as seeding does). Connect as such a role.`,
+    );
+  }
+  return { user: row.user };
+}
+
 /** The manifest of the database's latest seed run, if medseed seeded it; a failed or unfinished run is an error. */
 export async function readSeededManifest(client: Queryable): Promise<{ runId: number; manifest: Manifest } | undefined> {
   const run = await latestRun(client);

@@ -43,22 +43,32 @@ export interface BenchEnvironment {
   readonly client: { readonly node: string; readonly platform: string; readonly cpus: number; readonly memoryGb: number };
 }
 
+/** Which tables to size, and whether medseed.runs says how they were loaded. */
+export interface EnvironmentScope {
+  readonly schema: string;
+  readonly tables: readonly string[];
+  /** medseed.runs records the loads of the reference schema only: a user's schema has no such record. */
+  readonly loadRecorded: boolean;
+}
+
+const REFERENCE_SCOPE: EnvironmentScope = { schema: 'public', tables: TABLE_NAMES, loadRecorded: true };
+
 /** Server version and settings, table sizes, whether text search is LEAKPROOF, and the client machine. */
-export async function describeEnvironment(client: Queryable): Promise<BenchEnvironment> {
+export async function describeEnvironment(client: Queryable, scope: EnvironmentScope = REFERENCE_SCOPE): Promise<BenchEnvironment> {
   const version = await client.query<{ version: string }>('SELECT version()');
   const settings = await readServerSettings(client, SETTINGS);
   const tables = await client.query<{ name: string; rows: number; bytes: string }>(
     `SELECT c.relname AS name, greatest(c.reltuples, 0)::float8 AS rows, pg_total_relation_size(c.oid) AS bytes
-     FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname = ANY($1::text[])
+     FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $2) AND c.relkind = 'r' AND c.relname = ANY($1::text[])
      ORDER BY c.relname`,
-    [TABLE_NAMES],
+    [scope.tables, scope.schema],
   );
   return {
     serverVersion: version.rows[0]?.version ?? 'unknown',
     settings,
     tables: Object.fromEntries(tables.rows.map((row) => [row.name, { rows: Math.round(row.rows), bytes: Number(row.bytes) }])),
     textSearchLeakproof: await readLeakproofSearch(client),
-    load: ((await latestRun(client))?.options as { load?: LoadSettings } | null | undefined)?.load ?? null,
+    load: scope.loadRecorded ? (((await latestRun(client))?.options as { load?: LoadSettings } | null | undefined)?.load ?? null) : null,
     client: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
   };
 }

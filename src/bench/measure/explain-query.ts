@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/queryable.js';
 import type { BenchMode, QuerySpec } from '../catalog/query-spec.js';
 import type { ParameterSet } from '../params/parameter-set.js';
 import { flagPlan, type PlanFlag, type PlanNode } from './flag-plan.js';
-import { runInSession, sessionTargetFor, valuesFor } from './run-in-session.js';
+import { runInSession, sessionTargetFor, valuesFor, type ApplySession } from './run-in-session.js';
 
 /** One representative execution, explained. */
 export interface PlanReport {
@@ -38,12 +38,13 @@ export async function explainQuery(
   set: ParameterSet,
   parameterSet: number,
   tableRows: ReadonlyMap<string, number>,
+  session?: ApplySession,
 ): Promise<PlanReport> {
   const statement = spec.statements[mode];
   const values = valuesFor(statement.names, set);
   const target = sessionTargetFor(spec, mode, set);
   const explain = async (options: string) =>
-    runInSession(client, target, async () => (await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (${options}) ${statement.text}`, values)).rows);
+    runInSession(client, target, async () => (await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (${options}) ${statement.text}`, values)).rows, session);
   const json = ((await explain('ANALYZE, BUFFERS, FORMAT JSON'))[0]?.['QUERY PLAN'] as ExplainJson[])[0] as ExplainJson;
   const text = (await explain('ANALYZE, BUFFERS')).map((row) => row['QUERY PLAN']).join('\n');
   const verbose = (await explain('VERBOSE')).map((row) => row['QUERY PLAN']).join('\n');

@@ -15,7 +15,7 @@ export async function measureInterleaved(pool: pg.Pool, spec: QuerySpec, sets: r
   const results: Record<BenchMode, Measurement> = { rls: { durationsMs: [], rowCounts: [] }, owner: { durationsMs: [], rowCounts: [] } };
   for (let first = 0; first < options.iterations; first += INTERLEAVE_ROUND) {
     for (const mode of BENCH_MODES) {
-      const round = { iterations: Math.min(INTERLEAVE_ROUND, options.iterations - first), concurrency: options.concurrency, warmup: first === 0 ? options.warmup : 0 };
+      const round = { iterations: Math.min(INTERLEAVE_ROUND, options.iterations - first), concurrency: options.concurrency, warmup: first === 0 ? options.warmup : 0, session: options.session };
       const measured = await measureQuery(pool, spec, mode, sets, round, { first });
       results[mode].durationsMs.push(...measured.durationsMs);
       results[mode].rowCounts.push(...measured.rowCounts);

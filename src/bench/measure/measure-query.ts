@@ -1,13 +1,15 @@
 import type pg from 'pg';
 import type { BenchMode, QuerySpec } from '../catalog/query-spec.js';
 import type { ParameterSet } from '../params/parameter-set.js';
-import { runInSession, sessionTargetFor, valuesFor } from './run-in-session.js';
+import { runInSession, sessionTargetFor, valuesFor, type ApplySession } from './run-in-session.js';
 
 export interface MeasureOptions {
   readonly iterations: number;
   readonly concurrency: number;
   /** Unmeasured executions first, so caches and plans are warm. */
   readonly warmup: number;
+  /** How a transaction under RLS becomes the application's session; default the reference schema's. */
+  readonly session?: ApplySession | undefined;
 }
 
 /** Where a slice of a longer measurement starts: measured execution i uses parameter set (first + i) mod sets. */
@@ -56,7 +58,7 @@ export async function measureQuery(
             durationsMs.push(elapsed);
             rowCounts.push(result.rowCount ?? result.rows.length);
           }
-        });
+        }, options.session);
       } catch (error) {
         // stop the other workers too, so nothing runs on after this query is reported failed
         failure ??= { error };

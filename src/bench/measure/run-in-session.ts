@@ -23,19 +23,29 @@ export function sessionTargetFor(spec: QuerySpec, mode: BenchMode, set: Paramete
 }
 
 /**
- * Runs `fn` in a transaction that is always rolled back, so writes leave no trace. Under RLS it
- * switches role and sets the tenant and clinician transaction-locally, exactly as a pooled
- * application does; as owner it stays the connecting superuser, which bypasses RLS.
+ * What makes a transaction the application's session under RLS: medseed's reference schema switches
+ * role and sets its two settings; a user's schema runs its own session file (src/own-schema/bench/).
  */
-export async function runInSession<T>(client: Queryable, target: SessionTarget, fn: () => Promise<T>): Promise<T> {
+export type ApplySession = (client: Queryable, target: SessionTarget) => Promise<void>;
+
+/** The reference schema's session (migrations/0001_rls.sql): the header's role, app.org_id and app.provider_id. */
+export const applyReferenceSession: ApplySession = async (client, target) => {
+  // role comes from the validated BENCH_ROLES list, never from free text
+  await client.query(`SET LOCAL ROLE ${target.role}`);
+  await client.query("SELECT set_config('app.org_id', $1, true), set_config('app.provider_id', $2, true)", [target.orgId, target.providerId]);
+};
+
+/**
+ * Runs `fn` in a transaction that is always rolled back, so writes leave no trace. Under RLS it
+ * applies the application's session (by default the reference schema's: role, tenant and clinician
+ * set transaction-locally, exactly as a pooled application does); as owner it stays the connecting
+ * superuser, which bypasses RLS.
+ */
+export async function runInSession<T>(client: Queryable, target: SessionTarget, fn: () => Promise<T>, applySession: ApplySession = applyReferenceSession): Promise<T> {
   await client.query('BEGIN');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.round(target.statementTimeoutMs)}`);
-    if (target.mode === 'rls') {
-      // role comes from the validated BENCH_ROLES list, never from free text
-      await client.query(`SET LOCAL ROLE ${target.role}`);
-      await client.query("SELECT set_config('app.org_id', $1, true), set_config('app.provider_id', $2, true)", [target.orgId, target.providerId]);
-    }
+    if (target.mode === 'rls') await applySession(client, target);
     const result = await fn();
     await client.query('ROLLBACK');
     return result;

@@ -3,14 +3,15 @@ import type { ModeResult, QueryResult } from './bench-report.js';
 
 /**
  * Gives each query and mode its pg_stat_statements figures, found by the queryid EXPLAIN reported
- * and the role it ran as (`ownerRole` for the runs without RLS). Two catalog queries with the same
+ * and the role it ran as (`ownerRole` for the runs without RLS; under RLS the header's role, or
+ * `rlsRole` when a session file chose the database role). Two catalog queries with the same
  * SQL and role are one statement to pg_stat_statements: both get the combined figures and a warning.
  */
-export function attachStatStatements(queries: readonly QueryResult[], deltas: readonly StatStatementsDelta[], ownerRole: string): QueryResult[] {
+export function attachStatStatements(queries: readonly QueryResult[], deltas: readonly StatStatementsDelta[], ownerRole: string, rlsRole?: string): QueryResult[] {
   const byKey = new Map(deltas.map((delta) => [statKey(delta.role, delta.queryId), delta]));
   const keyOf = (query: QueryResult, mode: 'rls' | 'owner') => {
     const id = query[mode]?.plan.queryId;
-    return id ? statKey(mode === 'rls' ? query.role : ownerRole, id) : undefined;
+    return id ? statKey(mode === 'rls' ? (rlsRole ?? query.role) : ownerRole, id) : undefined;
   };
   const users = new Map<string, string[]>();
   for (const query of queries) {

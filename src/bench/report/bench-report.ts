@@ -64,6 +64,41 @@ export interface BenchVerdict {
   readonly errors: readonly string[];
 }
 
+/** How a drawn id parameter is passed to a user's schema: in the key type of the table its entity feeds. */
+export interface OwnSchemaKey {
+  readonly entity: string;
+  /** The table fed by the entity whose column holds its id; null when no mapped table does (the uuid is passed). */
+  readonly table: string | null;
+  readonly column: string | null;
+  /** format_type of that column. */
+  readonly type: string | null;
+  /** id-bigint: the 60-bit bigint the mapping wrote (idToBigint); as-is: medseed's uuid. */
+  readonly conversion: 'id-bigint' | 'as-is';
+}
+
+/** A check the bench made, or skipped, on a user's schema in place of the reference schema's own. */
+export interface OwnSchemaCheck {
+  readonly name: string;
+  readonly status: 'passed' | 'skipped' | 'warning';
+  readonly detail: string;
+}
+
+/** `bench --mapping`: the user's schema, seeded through a mapping, benched under their own session. */
+export interface OwnSchemaSection {
+  /** The three files as given on the command line. */
+  readonly mapping: string;
+  readonly queries: string;
+  readonly session: string;
+  readonly schema: string;
+  /** medseed.mapped_runs id of the run whose data the parameters are drawn from. */
+  readonly mappedRunId: number;
+  /** current_user once the session file ran: the database role the queries run as under RLS; null when no set was drawn. */
+  readonly sessionRole: string | null;
+  /** By parameter name (org_id, provider_id, patient_id, actor_id): how its value was converted. */
+  readonly keys: Readonly<Record<string, OwnSchemaKey>>;
+  readonly checks: readonly OwnSchemaCheck[];
+}
+
 /** Everything `medseed bench --out DIR` writes to bench.json. */
 export interface BenchReport {
   readonly format: BenchFormat;
@@ -89,6 +124,8 @@ export interface BenchReport {
     readonly volumes: Readonly<Record<string, number>>;
     readonly seedRunId: number | null;
   };
+  /** Present only with --mapping: the user's schema, mapping, queries and session file. */
+  readonly ownSchema?: OwnSchemaSection;
   readonly database: string;
   readonly environment: BenchEnvironment;
   readonly statStatements: StatStatementsStatus & { readonly top: readonly StatStatementsDelta[] };

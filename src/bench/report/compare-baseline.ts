@@ -40,6 +40,10 @@ function describeWarnings(current: BenchReport, baseline: BenchReport): string[]
     ['iterations', current.options.iterations, baseline.options.iterations],
     ['concurrency', current.options.concurrency, baseline.options.concurrency],
   ];
+  if (current.ownSchema || baseline.ownSchema) {
+    // another schema, mapping or session is another experiment (null: medseed's reference schema)
+    for (const key of ['schema', 'mapping', 'session'] as const) pairs.push([`own schema's ${key}`, current.ownSchema?.[key] ?? null, baseline.ownSchema?.[key] ?? null]);
+  }
   const leakproof = [current.environment.textSearchLeakproof, baseline.environment.textSearchLeakproof];
   if (leakproof.every((value) => typeof value === 'boolean')) pairs.push(['text search LEAKPROOF (ts_match_vq)', leakproof[0], leakproof[1]]);
   for (const [what, ours, theirs] of pairs) {

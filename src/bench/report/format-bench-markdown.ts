@@ -23,11 +23,17 @@ function modeRow(label: string, mode: ModeResult | null): string {
   return row([label, formatMs(s.p50Ms), formatMs(s.p95Ms), formatMs(s.p99Ms), formatMs(s.maxMs), `${mode.rows.min}-${mode.rows.max}`, pgss ? `${pgss.calls} calls, ${formatMs(pgss.meanExecMs)} ms mean` : '-', `${mode.plan.sharedHitBlocks} hit, ${mode.plan.sharedReadBlocks} read`]);
 }
 
+function runsAs(query: QueryResult, report: BenchReport): string {
+  if (!report.ownSchema) return `runs as \`${query.role}\``;
+  const whose = query.role === 'medseed_app' ? 'a clinician' : "the tenant's administrator";
+  return `parameters of ${whose} (\`${query.role}\`), run as \`${report.ownSchema.sessionRole ?? '?'}\` by the session file`;
+}
+
 function querySection(query: QueryResult, report: BenchReport): string[] {
   const lines = [`### ${query.name}`, '', `${query.description}${query.note ? ` ${query.note}` : ''}`, ''];
   lines.push(
     `- verdict: **${verdictLabel(query, report.verdict)}**; threshold ${query.thresholdMs} ms on the p95 under RLS; RLS overhead ${formatOverhead(query.overhead)}`,
-    `- runs as \`${query.role}\`${query.writes ? '; writes, every execution rolled back' : ''}; file \`${query.file}\``,
+    `- ${runsAs(query, report)}${query.writes ? '; writes, every execution rolled back' : ''}; file \`${query.file}\``,
     `- parameters (\`${query.draw}\`): ${DRAW_KIND_INFO[query.draw].description}; ${query.parameterSets.length} sets, used in turn`,
   );
   if (query.parameterSets[0]) lines.push(`- explained: set 0, ${query.parameterSets[0].label}`);
@@ -45,9 +51,31 @@ function querySection(query: QueryResult, report: BenchReport): string[] {
   return lines;
 }
 
+/** With --mapping: whose schema, which files, and the checks made on it in place of the reference schema's. */
+function ownSchemaSection(own: NonNullable<BenchReport['ownSchema']>): string[] {
+  const lines = [
+    '## Your schema',
+    '',
+    `Schema \`${own.schema}\`, seeded through \`${own.mapping}\` (run #${own.mappedRunId} in medseed.mapped_runs); queries from \`${own.queries}\`; ` +
+      `session \`${own.session}\`, which runs them as \`${own.sessionRole ?? '?'}\`. A query's \`role\` header says whose parameters are drawn; the session file decides the database role.`,
+    '',
+    'Drawn ids are passed in your key types:',
+    '',
+    ...header(['parameter', 'entity', 'key column', 'type', 'passed as']),
+  ];
+  for (const [name, key] of Object.entries(own.keys)) {
+    lines.push(row([`:${name}`, key.entity, key.table ? `${key.table}.${key.column}` : '(not mapped)', key.type ?? '-', key.conversion === 'id-bigint' ? 'bigint (60 bits of the uuid)' : 'uuid']));
+  }
+  lines.push('', 'Checks:', '', ...own.checks.map((check) => `- ${check.status}: ${check.name}. ${check.detail}`), '');
+  return lines;
+}
+
 /** bench.md: the verdict and summary first, then environment, statement statistics and every query with its plans. */
 export function formatBenchMarkdown(report: BenchReport): string {
-  const { data, options, environment } = report;
+  const { data, options, environment, ownSchema } = report;
+  const how = ownSchema
+    ? `Times in milliseconds, as the application runs the queries: each transaction runs the session file \`${ownSchema.session}\` with the drawn tenant and clinician (or administrator). `
+    : 'Times in milliseconds, as the application runs the queries: `SET LOCAL ROLE`, tenant and clinician set with `set_config(..., true)`. ';
   const lines = [
     '# medseed bench',
     '',
@@ -57,17 +85,17 @@ export function formatBenchMarkdown(report: BenchReport): string {
     '',
     `${environment.serverVersion}; client ${environment.client.platform}, ${environment.client.cpus} CPUs, ${environment.client.memoryGb} GB, Node ${environment.client.node}.`,
     '',
-    describeLoad(environment.load),
-    '',
+    // medseed.mapped_runs records no load settings: the reference sentence would blame an older medseed
+    ...(ownSchema ? [] : [describeLoad(environment.load), '']),
     `${describeLeakproof(environment.textSearchLeakproof)[0]!.toUpperCase()}${describeLeakproof(environment.textSearchLeakproof).slice(1)}.`,
     '',
     `**${describeVerdict(report.verdict, report.comparison !== null)}**`,
     '',
-    'Times in milliseconds, as the application runs the queries: `SET LOCAL ROLE`, tenant and clinician set with `set_config(..., true)`. ' +
-      'RLS overhead compares the medians with the same query run by the superuser (no RLS) with the policies\' filters written into it.',
+    how + 'RLS overhead compares the medians with the same query run by the superuser (no RLS) with the policies\' filters written into it.',
     '',
     ...summary(report),
     '',
+    ...(ownSchema ? ownSchemaSection(ownSchema) : []),
   ];
   if (report.comparison) {
     const c = report.comparison;

@@ -19,6 +19,9 @@ export function formatBenchTable(report: BenchReport): string {
   const { header, rows } = summaryCells(report);
   const lines = [
     `medseed bench: profile ${report.data.profile}, seed ${report.data.seed}, ${report.options.iterations} iterations at concurrency ${report.options.concurrency}; times under RLS`,
+    ...(report.ownSchema
+      ? [`Your schema ${report.ownSchema.schema} through ${report.ownSchema.mapping} (run #${report.ownSchema.mappedRunId}); queries ${report.ownSchema.queries}; session ${report.ownSchema.session} runs them as ${report.ownSchema.sessionRole ?? '?'}`]
+      : []),
     '',
     ...table([header, ...rows], new Set([1, 2, 3, 4, 5])),
   ];
@@ -29,6 +32,7 @@ export function formatBenchTable(report: BenchReport): string {
     if (query.rlsIndexGap) notes.push(`  ${query.name}: the owner plan uses ${query.rlsIndexGap.indexes.join(', ')} and the plan under RLS does not: ${query.rlsIndexGap.reason}`);
     for (const warning of query.warnings) notes.push(`  ${query.name}: ${warning}`);
   }
+  for (const check of report.ownSchema?.checks ?? []) if (check.status !== 'passed') notes.push(`  ${check.status}: ${check.name}: ${check.detail}`);
   notes.push(`  ${describeLeakproof(report.environment.textSearchLeakproof)}`);
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);
   const judged = report.comparison?.queries.filter((q) => q.reasons.length + q.notes.length > 0) ?? [];

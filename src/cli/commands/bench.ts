@@ -14,9 +14,19 @@ import { connect } from '../../db/connect.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
 import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
+import { hasDataFlags } from '../../load/resolve-verify-config.js';
+import type { BenchTarget } from '../../bench/bench-target.js';
+import type { RunConfig } from '../../config/resolve-run-config.js';
+import type { Queryable } from '../../db/queryable.js';
+import { ownSchemaFiles } from '../../own-schema/bench/own-schema-files.js';
+import { prepareMappedBench } from '../../own-schema/bench/prepare-mapped-bench.js';
+import { loadSessionTemplate } from '../../own-schema/bench/session-template.js';
+import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { packageRoot } from '../../package-root.js';
 import { dbOption } from '../db-option.js';
+import { UsageError } from '../errors.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
+import { mappingOption } from './mapping.js';
 
 interface BenchArgs extends RunConfigArgs {
   db?: string;
@@ -31,6 +41,9 @@ interface BenchArgs extends RunConfigArgs {
   force: boolean;
   only?: string | string[];
   catalog?: string;
+  mapping?: string;
+  queries?: string;
+  session?: string;
   quiet: boolean;
   setExitCode: (code: number) => void;
 }
@@ -39,6 +52,13 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function medseedVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function readReferenceData(client: Queryable, args: BenchArgs): Promise<{ config: RunConfig; seedRunId: number | null }> {
+  // a loader that died leaves its run 'running': say so, and bench refuses its incomplete data
+  for (const run of await settleDeadRuns(client)) log(describeAbandonedRun(run));
+  const seeded = await readSeededManifest(client);
+  return { config: resolveBenchConfig(toRunConfigInput(args), seeded), seedRunId: seeded?.runId ?? null };
 }
 
 export const benchCommand: CommandModule<object, BenchArgs> = {
@@ -62,12 +82,23 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('only', { type: 'string', describe: 'Run only these catalog queries (comma-separated names)', requiresArg: true })
       .option('catalog', { type: 'string', describe: 'Directory of query files (default: bench/queries)', requiresArg: true })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
+      .option('mapping', { ...mappingOption, describe: 'Bench your own schema, seeded through this mapping file (with --queries and --session)' })
+      .option('queries', { type: 'string', describe: 'With --mapping: your query catalog directory (the bench/queries format)', requiresArg: true })
+      .option('session', { type: 'string', describe: 'With --mapping: the SQL your application runs at the start of each transaction (:org_id, :provider_id)', requiresArg: true })
       .group(['iterations', 'concurrency', 'warmup', 'parameter-sets', 'sample-size', 'only', 'catalog'], 'Bench:')
       .group(['out', 'force', 'baseline', 'min-regression-ms'], 'Output:')
+      .group(['mapping', 'queries', 'session'], 'Your own schema:')
       .example('$0 bench', 'Bench the embedded database with the data it was seeded with')
       .example('$0 bench --out out/bench --baseline main/bench.json', 'Write bench.json and bench.md; fail on a regression against the baseline')
+      .example('$0 bench --mapping examples/supabase/mapping.ts --queries examples/supabase/queries --session examples/supabase/session.sql', 'Bench your own schema under your own RLS')
       .strict() as never,
   handler: async (args) => {
+    const own = ownSchemaFiles(args);
+    if (own) {
+      // the recorded run decides the data, and the catalog is the user's: flags choosing otherwise are refused, not ignored
+      if (hasDataFlags(toRunConfigInput(args))) throw new UsageError('--mapping benches the data of the run recorded in medseed.mapped_runs; leave out --profile, --seed and the other data flags');
+      if (args.catalog !== undefined) throw new UsageError('--catalog is the reference schema\'s catalog; with --mapping give your queries as --queries DIR');
+    }
     if (args.out !== undefined) checkBenchOutputDir(args.out, args.force);
     const numbers = validateBenchNumbers({
       iterations: args.iterations,
@@ -79,26 +110,26 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     });
     const only = parseOnly(args.only);
     // the catalog, --only and the baseline are checked before any server is started or reached
-    const catalogDir = args.catalog ?? defaultCatalogDir();
+    const catalogDir = own?.queries ?? args.catalog ?? defaultCatalogDir();
     const queries = selectQueries(loadQueryCatalog(catalogDir), only);
+    const mapped = own ? { files: own, session: loadSessionTemplate(own.session), ...(await loadMapping(own.mapping)) } : undefined;
     const baseline = args.baseline === undefined ? undefined : { file: args.baseline, report: readBenchJson(args.baseline) };
     const progress = args.quiet ? undefined : log;
     const database = await resolveDatabase(args.db, progress);
     const client = await connect(database.url, 'medseed-bench');
-    let seeded: Awaited<ReturnType<typeof readSeededManifest>>;
+    let data: { config: RunConfig; seedRunId: number | null; target?: BenchTarget };
     try {
-      // a loader that died leaves its run 'running': say so, and bench refuses its incomplete data
-      for (const run of await settleDeadRuns(client)) log(describeAbandonedRun(run));
-      seeded = await readSeededManifest(client);
+      data = mapped ? { ...(await prepareMappedBench(client, mapped)), seedRunId: null } : await readReferenceData(client, args);
     } finally {
       await client.end();
     }
-    const config = resolveBenchConfig(toRunConfigInput(args), seeded);
-    progress?.(`Benchmarking ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
+    const { config } = data;
+    progress?.(`Benchmarking ${redactUrl(database.url)}${mapped ? ` through ${mapped.files.mapping}` : ''}: profile ${config.profile.name}, seed ${config.seed}`);
     const report = await runBench({
       url: database.url,
       config,
-      seedRunId: seeded?.runId ?? null,
+      seedRunId: data.seedRunId,
+      target: data.target,
       queries,
       catalogDir,
       only,
