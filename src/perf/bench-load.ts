@@ -78,7 +78,7 @@ async function measure(contender: Contender, server: { url: string; binDir?: str
       case 'mapped':
       case 'mapped-deferred': {
         const r = await runMappedContender(scratch, profile, server.env, contender === 'mapped-deferred');
-        return { seconds: r.seconds, rows: r.rows, phases: `load ${fmt(r.phases.load)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
+        return { seconds: r.seconds, rows: r.rows, phases: `load ${fmt(r.phases.load)} / indexes+keys ${fmt(r.phases.restore)} / analyze ${fmt(r.phases.analyze)}`, peakRssMb: r.peakRssMb };
       }
       case 'floor': {
         const dir = await mkdtemp(path.join(os.tmpdir(), 'medseed-bench-floor-'));

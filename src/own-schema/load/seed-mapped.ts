@@ -1,16 +1,11 @@
-import pLimit from 'p-limit';
-import type pg from 'pg';
 import type { RunConfig } from '../../config/resolve-run-config.js';
 import { connect, ownBackendPids } from '../../db/connect.js';
 import { withLockTimeout } from '../../db/lock-timeout.js';
 import { acquireLoaderLock } from '../../load/run-lock.js';
 import { UsageError } from '../../cli/errors.js';
-import { generateChunks } from '../../runner/generate-chunks.js';
-import { writtenColumns, type BoundTable } from '../bind/bound-table.js';
+import type { BoundTable } from '../bind/bound-table.js';
 import type { TargetCatalog } from '../catalog/target-catalog.js';
 import { qualify } from '../catalog/quote-ident.js';
-import type { MappedChunk } from '../encode/mapped-sink.js';
-import { copyChunk, type CopyTarget } from './copy-chunk.js';
 import {
   ensureMappedRunsTable,
   markRestored,
@@ -22,6 +17,8 @@ import {
   type SetAside,
 } from './mapped-runs.js';
 import { putBack, setAside } from './set-aside.js';
+import { loadInChunks } from './load-in-chunks.js';
+import { canStreamFrozen, streamFrozen } from './stream-frozen.js';
 import { setSequences } from './set-sequences.js';
 
 export interface SeedMappedOptions {
@@ -108,14 +105,21 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
     let loadError: unknown;
     const loadStarted = performance.now();
     try {
-      await loadChunks({ ...options, url }, rows);
+      // with no foreign key pointing at a mapped table, each table can be one frozen COPY (as seed loads
+      // medseed's own); otherwise chunk transactions keep every key satisfied as rows arrive
+      if (await canStreamFrozen(admin, schema, options.tables)) {
+        options.log('Loading each table in one frozen COPY: no foreign key points at a mapped table during the load.');
+        await streamFrozen({ ...options, url }, rows);
+      } else {
+        await loadInChunks({ ...options, url }, rows);
+      }
     } catch (error) {
       loadError = error;
     }
     const loaded = performance.now();
     // put back whatever happened; a failure to put back is said, and the next run repairs it
     try {
-      for (const line of await putBack(admin, schema, objects)) options.log(line);
+      for (const line of await putBack(admin, schema, objects, { url, concurrency: 2 })) options.log(line);
       restored = true;
     } catch (error) {
       loadError ??= error;
@@ -139,56 +143,5 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await admin.end().catch(() => undefined);
-  }
-}
-
-async function loadChunks(options: SeedMappedOptions, rows: Record<string, number>): Promise<void> {
-  const byName = new Map(options.tables.map((bound) => [bound.table.name, bound]));
-  const order: CopyTarget[] = options.order.map((table) => ({ table, columns: writtenColumns(byName.get(table)!).map((c) => c.column.name) }));
-  const clients: pg.Client[] = [];
-  for (let i = 0; i < options.connections; i++) clients.push(await connect(options.url, `medseed-copy-${i}`));
-  const free = [...clients];
-  const limit = pLimit(options.connections);
-  let failure: unknown;
-  const pending = new Set<Promise<void>>();
-  const copy = (chunk: MappedChunk) =>
-    limit(async () => {
-      const client = free.pop()!;
-      try {
-        await copyChunk(client, options.catalog.schema, order, chunk);
-        for (const [table, count] of Object.entries(chunk.rows)) rows[table] = (rows[table] ?? 0) + count;
-        options.onRows?.(Object.values(chunk.rows).reduce((a, b) => a + b, 0));
-      } finally {
-        free.push(client);
-      }
-    });
-  try {
-    let first = true;
-    for await (const chunk of generateChunks(options.config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true, target: { mappingPath: options.mappingPath, catalog: options.catalog } })) {
-      if (options.signal?.aborted) throw new Error('interrupted');
-      if (failure) throw failure;
-      const task = copy(chunk.mapped!);
-      // the directory (organizations, providers) is committed before any patient refers to it
-      if (first) {
-        await task;
-        first = false;
-        continue;
-      }
-      const tracked = task.catch((error: unknown) => {
-        failure ??= error;
-      });
-      pending.add(tracked);
-      void tracked.finally(() => pending.delete(tracked));
-      // backpressure: never more chunks waiting than connections
-      while (limit.pendingCount >= options.connections) await Promise.race(pending);
-    }
-    await Promise.all(pending);
-    if (failure) throw failure;
-  } catch (error) {
-    limit.clearQueue();
-    await Promise.allSettled(pending);
-    throw failure ?? error;
-  } finally {
-    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }
 }

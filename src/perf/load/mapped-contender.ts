@@ -10,7 +10,7 @@ const EXAMPLE = path.join(packageRoot(), 'examples', 'timeline-app');
 export interface MappedResult {
   readonly seconds: number;
   readonly rows: number;
-  readonly phases: Readonly<Record<'load' | 'analyze', number>>;
+  readonly phases: Readonly<Record<'load' | 'restore' | 'analyze', number>>;
   readonly peakRssMb: number | undefined;
 }
 
@@ -27,7 +27,7 @@ export async function runMappedContender(url: string, profile: string, env: Node
     await client.end();
   }
   const run = await runTimed(process.execPath, [cli, 'seed', '--mapping', path.join(EXAMPLE, 'mapping.ts'), '--db', url, '--profile', profile, ...(deferAll ? ['--defer-indexes', 'all', '--defer-foreign-keys', 'all'] : []), '--json', '--quiet'], env);
-  const summary = JSON.parse(run.stdout) as { rows: Record<string, number>; timings: { load: number; analyze: number } };
+  const summary = JSON.parse(run.stdout) as { rows: Record<string, number>; timings: { load: number; restore: number; analyze: number } };
   const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   return { seconds: run.seconds, rows, phases: summary.timings, peakRssMb: run.peakRssMb };
 }
