@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -83,6 +83,20 @@ describe('generate --mapping', () => {
       expect(before.length, file).toBeGreaterThan(0);
       expect(after.startsWith(before), `${file} of 30 patients is a prefix of 60`).toBe(true);
     }
+  }, 120_000);
+
+  it('takes over the folder an interrupted run left, says so, and leaves no partial file', async () => {
+    const out = path.join(dir, 'interrupted');
+    const child = spawn(process.execPath, [path.resolve('bin', 'medseed.js'), 'generate', '--mapping', MAPPING, '--db', source.url, '--out', out, '--profile', 'baseline', '--workers', '1'], { env: { ...process.env, DATABASE_URL: '' } });
+    const ended = new Promise((resolve) => child.on('close', resolve));
+    for (let i = 0; i < 300 && !existsSync(path.join(out, 'Note.sql.partial')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGKILL');
+    await ended;
+    expect(readdirSync(out)).toContain('manifest.json.partial');
+    const again = medseedSync('generate', '--mapping', MAPPING, '--db', source.url, '--out', out, '--profile', 'tiny');
+    expect(again.stderr).toMatch(/A previous medseed generate --mapping into .* did not finish: it left \d+ incomplete file\(s\)/);
+    expect(again.code).toBe(0);
+    expect(readdirSync(out).filter((name) => name.endsWith('.partial'))).toEqual([]);
   }, 120_000);
 
   it.each([

@@ -8,6 +8,7 @@ import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import { generateChunks } from '../../runner/generate-chunks.js';
 import { checkOutputDir } from '../../sinks/check-output-dir.js';
+import { leftByInterruptedGenerate } from '../../sinks/generate-output.js';
 import { UsageError } from '../errors.js';
 import { toRunConfigInput, type RunConfigArgs } from '../run-config-options.js';
 
@@ -39,6 +40,10 @@ export async function generateThroughMapping(args: GenerateMappedArgs): Promise<
     isPreviousOutput: holdsMappedOutput,
     force: args.force,
   });
+  const left = leftByInterruptedGenerate(args.out);
+  if (left.length > 0) {
+    process.stderr.write(`A previous medseed generate --mapping into ${args.out} did not finish: it left ${left.length} incomplete file(s) (${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}); starting over.\n`);
+  }
   const database = await resolveDatabase(args.db, (line) => process.stderr.write(`${line}\n`));
   const client = await connect(database.url);
   let target;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_IN_PROGRESS_FILE } from '../../sinks/generate-output.js';
 
 /** The manifest of a `generate --mapping` output: what it holds, and the mapping it came from. */
 export interface MappedManifest {
@@ -23,14 +24,19 @@ export function mappedTableFile(table: string): string {
   return `${table.replace(/[^A-Za-z0-9_.-]/g, '_')}.sql`;
 }
 
-/** True when dir holds a previous `generate --mapping` output (so its own files may be replaced). */
+/**
+ * True when dir holds a previous `generate --mapping` output, complete (manifest.json) or
+ * interrupted (manifest.json.partial, written first), so its own files may be replaced.
+ */
 export function holdsMappedOutput(dir: string): boolean {
-  const file = path.join(dir, MAPPED_MANIFEST_FILE);
-  try {
-    if (!existsSync(file) || statSync(file).size > 1 << 20) return false;
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<MappedManifest>;
-    return manifest.generator === 'medseed' && manifest.kind === 'mapped';
-  } catch {
-    return false;
-  }
+  return [MAPPED_MANIFEST_FILE, MANIFEST_IN_PROGRESS_FILE].some((name) => {
+    const file = path.join(dir, name);
+    try {
+      if (!existsSync(file) || statSync(file).size > 1 << 20) return false;
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<MappedManifest>;
+      return manifest.generator === 'medseed' && manifest.kind === 'mapped';
+    } catch {
+      return false;
+    }
+  });
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { RunConfig } from '../../config/resolve-run-config.js';
 import type { BinaryChunk } from '../../runner/binary-chunk.js';
 import { GENERATOR_VERSION } from '../../version.js';
+import { MANIFEST_IN_PROGRESS_FILE } from '../../sinks/generate-output.js';
+import { describeInProgress } from '../../sinks/write-files.js';
 import { writtenColumns, type BoundTable } from '../bind/bound-table.js';
 import { qualify, quoteIdent } from '../catalog/quote-ident.js';
 import { createMappedLoadScript } from './mapped-load-script.js';
@@ -26,6 +28,10 @@ export async function writeMappedFiles(
   outDir: string,
 ): Promise<MappedManifest> {
   await mkdir(outDir, { recursive: true });
+  // as generate does: the in-progress manifest first, so an interrupted run's folder stays
+  // recognisably medseed's (and is taken over by the next run), never looking complete
+  const inProgress = path.join(outDir, MANIFEST_IN_PROGRESS_FILE);
+  await writeFile(inProgress, `${JSON.stringify({ ...describeInProgress(), kind: 'mapped' }, null, 2)}\n`);
   await rm(path.join(outDir, MAPPED_MANIFEST_FILE), { force: true });
   const byName = new Map(options.tables.map((t) => [t.table.name, t]));
   const streams = new Map<string, WriteStream>();
@@ -72,6 +78,7 @@ export async function writeMappedFiles(
     totalRows: [...rows.values()].reduce((a, b) => a + b, 0),
   };
   await writeFile(path.join(outDir, MAPPED_LOAD_SCRIPT), createMappedLoadScript(manifest, options.tables, options.config));
-  await writeFile(path.join(outDir, MAPPED_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(inProgress, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(inProgress, path.join(outDir, MAPPED_MANIFEST_FILE));
   return manifest;
 }
