@@ -34,6 +34,14 @@ export function ownBackendPids(): number[] {
   return [...open].map(backendPid).filter((pid): pid is number => pid !== undefined);
 }
 
+/**
+ * Cancels whatever this process's other backends are running (a COPY waiting on a lock, an index
+ * build), through `client`, so an interrupted run fails at once and can still record itself.
+ */
+export function cancelOwnBackends(client: { query(text: string, values: unknown[]): Promise<unknown> }): void {
+  void client.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid WHERE pid <> pg_backend_pid()', [ownBackendPids()]).catch(() => undefined);
+}
+
 /** The server process serving a connected client (pg keeps it from the startup handshake, untyped). */
 export function backendPid(client: pg.Client): number | undefined {
   const pid = (client as pg.Client & { processID?: number }).processID;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { UsageError } from '../cli/errors.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
-import { connect, ownBackendPids, connectionLoss } from '../db/connect.js';
+import { cancelOwnBackends, connect, ownBackendPids, connectionLoss } from '../db/connect.js';
 import { applyLeakproofSearchChoice } from '../db/leakproof-search.js';
 import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watcher.js';
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
@@ -174,9 +174,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
   // Interrupted: cancel whatever our backends run (an index build can take minutes), so the failure
   // surfaces at once and is recorded while the process is still ours.
   const onAbort = () => {
-    void monitor
-      ?.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid WHERE pid <> pg_backend_pid()', [ownBackendPids()])
-      .catch(() => undefined);
+    if (monitor) cancelOwnBackends(monitor);
   };
   try {
     monitor = await connect(options.url, 'medseed-monitor');

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadQueryCatalog } from '../../src/bench/catalog/load-query-catalog.js';
 import { DRAW_KIND_INFO } from '../../src/bench/params/draw-kinds.js';
@@ -15,6 +14,7 @@ import { idToBigint } from '../../src/own-schema/bind/value-conversion.js';
 import { closedPort } from '../support/closed-port.js';
 import { medseedSync } from '../support/medseed-sync.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { withClient } from '../support/with-client.js';
 
 // `bench --mapping` on each example through the real CLI: seeded through its mapping into the suite's
 // PostgreSQL, then benched under the example's own session file and policies.
@@ -29,16 +29,6 @@ const benchFlags = (example: string) => {
   const f = files(example);
   return ['--mapping', f.mapping, '--queries', f.queries, '--session', f.session];
 };
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function createExampleDatabase(example: string, label: string) {
   const db = await createTestDatabase(label);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/test-database.js';
+import { withClient } from '../support/with-client.js';
 import { medseedSync } from '../support/medseed-sync.js';
 
 // Each example schema seeded through its mapping by the real CLI into the suite's PostgreSQL:
@@ -14,16 +15,6 @@ interface VerifyJson {
   ok: boolean;
   problems: string[];
   tables: { table: string; actual: { rows: number; digest: string }; identical: boolean }[];
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Every foreign key, validated, of the schema: what the load must leave as it found it. */

@@ -7,11 +7,11 @@ import { SeedMappedError, seedMapped } from '../../own-schema/load/seed-mapped.j
 import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import { formatError, RuntimeError, UsageError } from '../errors.js';
+import { SIGNAL_EXIT_CODES } from '../signal-exit-codes.js';
 import { toRunConfigInput } from '../run-config-options.js';
 import { validateLockTimeout } from '../lock-timeout-option.js';
 import type { SeedArgs } from './seed.js';
 
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
  * `medseed seed --mapping FILE`: the user's own tables. Every check (flags, the mapping file, its

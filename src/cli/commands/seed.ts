@@ -14,6 +14,7 @@ import { dbOption } from '../db-option.js';
 import { mappingOption } from './mapping.js';
 import { seedThroughMapping } from './seed-through-mapping.js';
 import { formatError, RuntimeError, UsageError } from '../errors.js';
+import { SIGNAL_EXIT_CODES } from '../signal-exit-codes.js';
 import { leakproofSearchOption } from '../leakproof-search-option.js';
 import { lockTimeoutOption, validateLockTimeout } from '../lock-timeout-option.js';
 import { defaultLoadWorkers, LOAD_BATCH_SIZE, parallelismOptionsFor, validateParallelism } from '../parallelism-options.js';
@@ -37,8 +38,6 @@ export interface SeedArgs extends RunConfigArgs {
   triggers?: string;
 }
 
-// The shell's convention for a process ended by a signal: 128 + its number.
-const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 export const seedCommand: CommandModule<object, SeedArgs> = {
   command: 'seed',

@@ -1,6 +1,6 @@
 import { connect } from '../../db/connect.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
-import { lastMappedRun, SET_ASIDE_ANYTHING, settleDeadMappedRuns, sha256OfFile } from '../../own-schema/load/mapped-runs.js';
+import { lastSettledMappedRun, SET_ASIDE_ANYTHING, sha256OfFile } from '../../own-schema/load/mapped-runs.js';
 import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
 import { prepareMappedTarget } from '../../own-schema/prepare-mapped-target.js';
 import { verifyMapped, type MappedTableCheck } from '../../own-schema/verify/verify-mapped.js';
@@ -27,9 +27,7 @@ export async function verifyThroughMapping(args: VerifyMappedArgs): Promise<void
   let checks: MappedTableCheck[] = [];
   try {
     const target = await prepareMappedTarget(client, mapping, args.mapping!);
-    const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass('medseed.mapped_runs') IS NOT NULL AS ok`);
-    if (exists.rows[0]?.ok) await settleDeadMappedRuns(client);
-    const run = await lastMappedRun(client);
+    const run = await lastSettledMappedRun(client);
     if (!run) problems.push('no run through a mapping is recorded in this database: seed it with seed --mapping first');
     else {
       if (run.status !== 'succeeded') problems.push(`the last run, #${run.id}, ${run.status}: seed again (with --reset) to complete it`);

@@ -1,4 +1,5 @@
 import type { BoundColumn, BoundTable } from '../bind/bound-table.js';
+import { firesOnInsert } from '../catalog/fires-on-insert.js';
 
 /** One line per column: name, type and nullability, then where its value comes from and why. */
 function describeColumn(bound: BoundColumn, width: number, typeWidth: number): string {
@@ -23,8 +24,7 @@ export function formatExplain(file: string, schema: string, tables: readonly Bou
     const typeWidth = Math.max(...bound.columns.map((c) => c.column.type.length + (c.column.notNull ? 9 : 0)));
     out.push(`${name} <- ${bound.entity}${bound.where ? ' (rows the mapping\'s where keeps)' : ''}`);
     for (const column of bound.columns) out.push(describeColumn(column, width, typeWidth));
-    // only row triggers on INSERT fire during COPY; UPDATE or DELETE triggers stay quiet
-    const triggers = bound.table.triggers.filter((t) => t.enabled && /\bINSERT\b/.test(t.definition.split(' ON ')[0] ?? '')).map((t) => t.name);
+    const triggers = bound.table.triggers.filter(firesOnInsert).map((t) => t.name);
     if (triggers.length) out.push(`  triggers that fire on load (--triggers keep): ${triggers.join(', ')}`);
     out.push('');
   }

@@ -130,9 +130,14 @@ export interface MappedRun {
   readonly tables: Record<string, number> | null;
 }
 
-export async function lastMappedRun(client: Queryable): Promise<MappedRun | undefined> {
+/** False in a database no run through a mapping ever touched. */
+async function mappedRunsExist(client: Queryable): Promise<boolean> {
   const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass('medseed.mapped_runs') IS NOT NULL AS ok`);
-  if (!exists.rows[0]?.ok) return undefined;
+  return exists.rows[0]?.ok === true;
+}
+
+export async function lastMappedRun(client: Queryable): Promise<MappedRun | undefined> {
+  if (!(await mappedRunsExist(client))) return undefined;
   const result = await client.query<{ id: string; status: string; mapping_path: string; mapping_sha256: string; config: RunConfig; tables: Record<string, number> | null }>(
     `SELECT id, status, mapping_path, mapping_sha256, config, tables FROM medseed.mapped_runs ORDER BY id DESC LIMIT 1`,
   );
@@ -145,11 +150,17 @@ export async function lastMappedRun(client: Queryable): Promise<MappedRun | unde
  * still marked running): read only, so a seed can validate what it is told to defer before it repairs them.
  */
 export async function awaitingRepair(client: Queryable): Promise<Pick<SetAside, 'indexes' | 'foreignKeys'>> {
-  const exists = await client.query<{ ok: boolean }>(`SELECT to_regclass('medseed.mapped_runs') IS NOT NULL AS ok`);
-  if (!exists.rows[0]?.ok) return { indexes: [], foreignKeys: [] };
+  if (!(await mappedRunsExist(client))) return { indexes: [], foreignKeys: [] };
   const result = await client.query<{ indexes: SetAside['indexes'] | null; foreign_keys: SetAside['foreignKeys'] | null }>(
     `SELECT set_aside->'indexes' AS indexes, set_aside->'foreignKeys' AS foreign_keys FROM medseed.mapped_runs
       WHERE status <> 'succeeded' AND NOT restored ORDER BY id`,
   );
   return { indexes: result.rows.flatMap((row) => row.indexes ?? []), foreignKeys: result.rows.flatMap((row) => row.foreign_keys ?? []) };
+}
+
+/** The last run, after marking runs whose loader died as abandoned, so its status tells the truth. */
+export async function lastSettledMappedRun(client: Queryable): Promise<MappedRun | undefined> {
+  if (!(await mappedRunsExist(client))) return undefined;
+  await settleDeadMappedRuns(client);
+  return lastMappedRun(client);
 }

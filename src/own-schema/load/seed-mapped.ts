@@ -1,5 +1,5 @@
 import type { RunConfig } from '../../config/resolve-run-config.js';
-import { connect, ownBackendPids } from '../../db/connect.js';
+import { cancelOwnBackends, connect } from '../../db/connect.js';
 import { withLockTimeout } from '../../db/lock-timeout.js';
 import { acquireLoaderLock } from '../../load/run-lock.js';
 import { UsageError } from '../../cli/errors.js';
@@ -76,9 +76,7 @@ export async function seedMapped(options: SeedMappedOptions): Promise<SeedMapped
   const admin = await connect(url, 'medseed-seed-mapped');
   // Interrupted: cancel what our other backends run (a COPY may wait on a lock), so the failure
   // surfaces now, while this process can still put things back and record it.
-  const onAbort = () => {
-    void admin.query('SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid WHERE pid <> pg_backend_pid()', [ownBackendPids()]).catch(() => undefined);
-  };
+  const onAbort = () => cancelOwnBackends(admin);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let runId: number | undefined;
   let restored = true;

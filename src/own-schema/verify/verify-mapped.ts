@@ -5,6 +5,7 @@ import { generateChunks } from '../../runner/generate-chunks.js';
 import { writtenColumns, type BoundTable } from '../bind/bound-table.js';
 import type { TargetCatalog } from '../catalog/target-catalog.js';
 import { qualify, quoteIdent } from '../catalog/quote-ident.js';
+import { firesOnInsert } from '../catalog/fires-on-insert.js';
 import { copyChunk, type CopyTarget } from '../load/copy-chunk.js';
 import { RowSetDigest } from './row-set-digest.js';
 
@@ -59,7 +60,7 @@ export async function verifyMapped(
       const select = columns.length ? columns.map(quoteIdent).join(', ') : '1';
       const expected = await digestOf(client, `COPY (SELECT ${select} FROM pg_temp.${expectedTable(i)}) TO STDOUT`, Math.max(1, columns.length));
       const actual = await digestOf(client, `COPY (SELECT ${select} FROM ${qualify(bound.table.schema, bound.table.name)}) TO STDOUT`, Math.max(1, columns.length));
-      const insertTriggers = bound.table.triggers.filter((t) => t.enabled && /\bINSERT\b/.test(t.definition.split(' ON ')[0] ?? '')).map((t) => t.name);
+      const insertTriggers = bound.table.triggers.filter(firesOnInsert).map((t) => t.name);
       checks.push({ table: bound.table.name, expected, actual, identical: expected.rows === actual.rows && expected.digest === actual.digest, insertTriggers });
     }
     return checks;
