@@ -1,28 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { defaultCatalogDir, loadQueryCatalog, selectQueries } from '../../bench/catalog/load-query-catalog.js';
-import { readSeededManifest } from '../../bench/measure/check-database.js';
 import { DEFAULT_MIN_REGRESSION_MS } from '../../bench/report/compare-baseline.js';
 import { formatBenchTable } from '../../bench/report/format-bench-table.js';
 import { readBenchJson } from '../../bench/report/validate-bench-json.js';
 import { checkBenchOutputDir, writeBenchOutput } from '../../bench/report/write-bench-output.js';
-import { resolveBenchConfig } from '../../bench/resolve-bench-config.js';
+import { readSeededConfig } from '../../bench/read-seeded-config.js';
 import { runBench } from '../../bench/run-bench.js';
 import { parseOnly, validateBenchNumbers } from '../../bench/validate-bench-args.js';
 import { connect } from '../../db/connect.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
-import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { hasDataFlags } from '../../load/resolve-verify-config.js';
 import type { BenchTarget } from '../../bench/bench-target.js';
 import type { RunConfig } from '../../config/resolve-run-config.js';
-import type { Queryable } from '../../db/queryable.js';
 import { ownSchemaFiles } from '../../own-schema/bench/own-schema-files.js';
 import { prepareMappedBench } from '../../own-schema/bench/prepare-mapped-bench.js';
 import { loadSessionTemplate } from '../../own-schema/bench/session-template.js';
 import { loadMapping } from '../../own-schema/mapping/load-mapping.js';
-import { packageRoot } from '../../package-root.js';
+import { packageVersion } from '../../package-root.js';
 import { dbOption } from '../db-option.js';
 import { UsageError } from '../errors.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
@@ -50,16 +45,6 @@ interface BenchArgs extends RunConfigArgs {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function medseedVersion(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-async function readReferenceData(client: Queryable, args: BenchArgs): Promise<{ config: RunConfig; seedRunId: number | null }> {
-  // a loader that died leaves its run 'running': say so, and bench refuses its incomplete data
-  for (const run of await settleDeadRuns(client)) log(describeAbandonedRun(run));
-  const seeded = await readSeededManifest(client);
-  return { config: resolveBenchConfig(toRunConfigInput(args), seeded), seedRunId: seeded?.runId ?? null };
-}
 
 export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench',
@@ -119,7 +104,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     const client = await connect(database.url, 'medseed-bench');
     let data: { config: RunConfig; seedRunId: number | null; target?: BenchTarget };
     try {
-      data = mapped ? { ...(await prepareMappedBench(client, mapped)), seedRunId: null } : await readReferenceData(client, args);
+      data = mapped ? { ...(await prepareMappedBench(client, mapped)), seedRunId: null } : await readSeededConfig(client, toRunConfigInput(args), log);
     } finally {
       await client.end();
     }
@@ -140,7 +125,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       sampleSize: numbers.sampleSize,
       baseline,
       minRegressionMs: numbers.minRegressionMs,
-      medseedVersion: medseedVersion(),
+      medseedVersion: packageVersion(),
       log: progress,
     });
     process.stdout.write(formatBenchTable(report));

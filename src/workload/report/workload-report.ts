@@ -118,7 +118,7 @@ export interface HistoryEntry {
   readonly label: string | null;
   readonly medseedVersion: string;
   readonly profile: string;
-  readonly seed: number;
+  readonly seed: string;
   readonly server: string;
   readonly settings: Readonly<Record<string, string>>;
   /** The largest number of users of the run (its last stage). */
@@ -169,7 +169,7 @@ export interface WorkloadReport {
   };
   readonly data: {
     readonly profile: string;
-    readonly seed: number;
+    readonly seed: string;
     readonly generatorVersion: string;
     readonly seedRunId: number | null;
   };
