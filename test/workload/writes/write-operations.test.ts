@@ -95,6 +95,20 @@ describe('write operations commit under RLS and journal in the same transaction'
     ).rejects.toMatchObject({ code: '42501' });
   });
 
+  it('the journal stays closed to the application roles: only the connecting owner writes it', async () => {
+    for (const role of ['medseed_app', 'medseed_org_admin']) {
+      for (const sql of ['SELECT count(*) FROM medseed.workload_writes', 'SELECT count(*) FROM medseed.workload_runs', `DELETE FROM medseed.workload_writes`]) {
+        await user.query('BEGIN');
+        try {
+          await user.query(`SET LOCAL ROLE ${role}`);
+          await expect(user.query(sql), `${role}: ${sql}`).rejects.toMatchObject({ code: '42501' });
+        } finally {
+          await user.query('ROLLBACK');
+        }
+      }
+    }
+  });
+
   it('task_claimed never hands two connections the same task (SKIP LOCKED), and journals the row before', async () => {
     // another session holds the first task of the queue: the claim must take the next one
     await other.query('BEGIN');
