@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/queryable.js';
-import { undoRunInTransaction, type RowsPerTable } from './undo-workload-writes.js';
+import { assertSeesEveryRow, undoRunInTransaction, type RowsPerTable } from './undo-workload-writes.js';
 import { workloadJournalExists } from './workload-journal-ddl.js';
 import { workloadRunLiveSql } from './workload-run-lock.js';
 
@@ -24,6 +24,7 @@ export async function repairUnfinishedWorkloadRuns(admin: Queryable): Promise<Re
       WHERE (r.status = 'running' OR (r.writes_undone_at IS NULL AND NOT r.kept)) AND NOT ${workloadRunLiveSql('r.id')}
       ORDER BY r.id DESC`,
   );
+  if (dead.rows.some((run) => run.open && !run.kept)) await assertSeesEveryRow(admin);
   const repaired: RepairedWorkloadRun[] = [];
   for (const run of dead.rows) {
     const runId = Number(run.id);

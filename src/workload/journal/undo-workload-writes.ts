@@ -38,6 +38,17 @@ async function putBackTable(admin: Queryable, runId: number, spec: TableSpec): P
 }
 
 /**
+ * Undo must see every row: under FORCE ROW LEVEL SECURITY a plain role sees none, and would delete
+ * nothing yet mark the run undone. The same rights seed needs (superuser or BYPASSRLS).
+ */
+export async function assertSeesEveryRow(admin: Queryable): Promise<void> {
+  const result = await admin.query<{ ok: boolean; name: string }>('SELECT rolsuper OR rolbypassrls AS ok, rolname AS name FROM pg_roles WHERE rolname = current_user');
+  if (!result.rows[0]?.ok) {
+    throw new WorkloadUndoError(`role ${result.rows[0]?.name ?? 'current_user'} is bound by row-level security and cannot see every row to put back; connect as a superuser or a role with BYPASSRLS, as medseed seed does`);
+  }
+}
+
+/**
  * Puts back everything run `runId` wrote, in one transaction, and marks it undone (its journal rows
  * are dropped; the counts stay in workload_runs.rows_undone). `lock: 'try'` (repair) skips a run
  * someone still holds and returns undefined; `'wait'` waits for writes in flight.
@@ -94,6 +105,7 @@ export async function undoRunInTransaction(admin: Queryable, runId: number, lock
 export async function undoWorkloadWrites(admin: Queryable, runId: number): Promise<RowsPerTable> {
   runIdLiteral(runId);
   if (!(await workloadJournalExists(admin))) throw new WorkloadUndoError(`no workload run #${runId}: no workload has run against this database`);
+  await assertSeesEveryRow(admin);
   const run = await admin.query<{ live: boolean; mine: boolean; runner_pid: number; runner_host: string }>(
     `SELECT ${workloadRunLiveSql('r.id')} AS live, r.runner_backend_pid = pg_backend_pid() AND r.status = 'running' AS mine, r.runner_pid, r.runner_host
        FROM medseed.workload_runs r WHERE r.id = $1`,

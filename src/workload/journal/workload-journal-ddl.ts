@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/queryable.js';
+import { WORKLOAD_LOCK_NAMESPACE } from './workload-run-lock.js';
 
 /**
  * medseed's record of workload runs and of every row they wrote, so writes can always be put back.
@@ -36,9 +37,18 @@ CREATE TABLE IF NOT EXISTS medseed.workload_writes (
 );
 CREATE INDEX IF NOT EXISTS workload_writes_run_table ON medseed.workload_writes (run_id, table_name, row_id, id);`;
 
-/** Creates the journal if missing; safe to call from every runner at start. */
+/** Creates the journal if missing; safe to call from every runner at start, two at once included. */
 export async function ensureWorkloadJournal(admin: Queryable): Promise<void> {
-  await admin.query(WORKLOAD_JOURNAL_DDL);
+  await admin.query('BEGIN');
+  try {
+    // two runners starting at once would race CREATE TABLE IF NOT EXISTS into a duplicate-key error; key 0 is no run's
+    await admin.query(`SELECT pg_advisory_xact_lock(${WORKLOAD_LOCK_NAMESPACE}, 0)`);
+    await admin.query(WORKLOAD_JOURNAL_DDL);
+    await admin.query('COMMIT');
+  } catch (error) {
+    await admin.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 /** False in a database no workload ever ran against: readers then have nothing to report. */

@@ -94,6 +94,23 @@ describe('the workload journal puts writes back, and verify says what is not put
     await expect(undoWorkloadWrites(admin, 999_999)).rejects.toBeInstanceOf(WorkloadUndoError);
   });
 
+  it('refuses to undo as a role row-level security binds: it would see no row yet call the run undone', async () => {
+    const runId = await beginWorkloadRun(admin, { test: 'bound' });
+    await vitalSignRecorded.run(user, cast.clinician, { patient_id: cast.carePatient, occurred_at: OCCURRED_AT }, writeContext(runId));
+    const bound = new pg.Client({ connectionString: database.url });
+    await bound.connect();
+    try {
+      // the tables' owner: FORCE ROW LEVEL SECURITY binds it too
+      await bound.query('SET ROLE medseed_owner');
+      await expect(undoWorkloadWrites(bound, runId)).rejects.toThrow(/bound by row-level security .* BYPASSRLS/);
+    } finally {
+      await bound.end();
+    }
+    expect(await changedByWorkload(admin)).toEqual([{ runId, table: 'timeline_events', rows: 1, state: 'running' }]);
+    expect(await undoWorkloadWrites(admin, runId)).toEqual({ timeline_events: 1 });
+    await finishWorkloadRun(admin, runId, 'succeeded');
+  });
+
   it('a runner killed with SIGKILL while writing is repaired: its committed writes are put back, verify passes', async () => {
     const script = fileURLToPath(new URL('./write-until-killed.mjs', import.meta.url));
     const child = spawn(process.execPath, [script, database.url, cast.clinician.orgId, cast.clinician.providerId, cast.carePatient, OCCURRED_AT]);
