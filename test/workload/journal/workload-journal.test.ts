@@ -4,7 +4,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedByWorkload } from '../../../src/workload/journal/changed-by-workload.js';
 import { repairUnfinishedWorkloadRuns } from '../../../src/workload/journal/repair-unfinished-workload-runs.js';
+import { journalWrittenRows } from '../../../src/workload/journal/journal-written-rows.js';
 import { undoWorkloadWrites, WorkloadUndoError } from '../../../src/workload/journal/undo-workload-writes.js';
+import { WORKLOAD_LOCK_NAMESPACE } from '../../../src/workload/journal/workload-run-lock.js';
 import { beginWorkloadRun, finishWorkloadRun } from '../../../src/workload/journal/workload-run-record.js';
 import { auditAppended } from '../../../src/workload/writes/audit-appended.js';
 import { noteSaved } from '../../../src/workload/writes/note-saved.js';
@@ -92,6 +94,29 @@ describe('the workload journal puts writes back, and verify says what is not put
       await runner.end();
     }
     await expect(undoWorkloadWrites(admin, 999_999)).rejects.toBeInstanceOf(WorkloadUndoError);
+  });
+
+  it('undo waits for a write in flight and puts it back too', async () => {
+    const runId = await beginWorkloadRun(admin, { test: 'in flight' });
+    // a write transaction half way: it holds the run's shared lock, its row and journal entry not yet committed
+    await user.query('BEGIN');
+    await user.query('SELECT pg_advisory_xact_lock_shared($1::int, $2::int)', [WORKLOAD_LOCK_NAMESPACE, runId]);
+    const inserted = await user.query<{ id: string; org_id: string }>(
+      `INSERT INTO timeline_events (id, org_id, patient_id, category, code_system, code, display, status, occurred_at, payload)
+       VALUES (gen_random_uuid(), $1, $2, 'vital', 'LOINC', '8867-4', 'Heart rate', 'final', $3, '{}') RETURNING id, org_id`,
+      [cast.clinician.orgId, cast.carePatient, OCCURRED_AT],
+    );
+    let undone: Record<string, number> | undefined;
+    const undo = undoWorkloadWrites(admin, runId).then((rows) => (undone = rows));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(undone).toBeUndefined();
+    await journalWrittenRows(user, runId, 'timeline_events', cast.clinician.providerId, [
+      { rowId: inserted.rows[0]!.id, orgId: inserted.rows[0]!.org_id, patientId: cast.carePatient, prior: null },
+    ]);
+    await user.query('COMMIT');
+    expect(await undo).toEqual({ timeline_events: 1 });
+    expect((await admin.query('SELECT 1 FROM timeline_events WHERE id = $1', [inserted.rows[0]!.id])).rowCount).toBe(0);
+    await finishWorkloadRun(admin, runId, 'succeeded');
   });
 
   it('refuses to undo as a role row-level security binds: it would see no row yet call the run undone', async () => {
