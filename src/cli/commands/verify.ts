@@ -7,6 +7,7 @@ import { hasDataFlags, resolveVerifyConfig } from '../../load/resolve-verify-con
 import { latestRun } from '../../load/run-record.js';
 import { describeAbandonedRun, settleDeadRuns } from '../../load/settle-dead-runs.js';
 import { verifyDatabase, type VerifyResult } from '../../load/verify-database.js';
+import { changedByWorkload, describeWorkloadChange, type WorkloadChange } from '../../workload/journal/changed-by-workload.js';
 import { dbOption } from '../db-option.js';
 import { UsageError } from '../errors.js';
 import { mappingOption } from './mapping.js';
@@ -75,11 +76,14 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
     const client = await connect(database.url, 'medseed-verify');
     let completeness: CompletenessCheck;
     let run: Awaited<ReturnType<typeof latestRun>>;
+    let workload: WorkloadChange[];
     try {
       // a loader that died leaves its run 'running': mark it abandoned first, so the run check tells the truth
       for (const dead of await settleDeadRuns(client)) process.stderr.write(`${describeAbandonedRun(dead)}\n`);
       completeness = await checkCompleteness(client);
       run = await latestRun(client);
+      // rows a workload wrote and did not put back: named, so a differing checksum has its cause
+      workload = await changedByWorkload(client);
     } finally {
       await client.end();
     }
@@ -88,7 +92,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
     // Without every table there is nothing to checksum; the schema check says what is missing.
     const data = completeness.tables.missing.length === 0 ? await verifyDatabase(database.url, config, args.workers, args.batchSize) : undefined;
     const identical = data?.identical ?? false;
-    const ok = identical && completeness.complete;
+    const ok = identical && completeness.complete && workload.length === 0;
     if (args.json) {
       const report = {
         ok,
@@ -104,6 +108,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
         },
         schema: completeness,
         tables: data?.tables ?? [],
+        workload,
       };
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -121,6 +126,7 @@ export const verifyCommand: CommandModule<object, VerifyArgs> = {
       } else {
         process.stdout.write('Data not compared: tables are missing.\n');
       }
+      for (const change of workload) process.stdout.write(`${describeWorkloadChange(change)}\n`);
       if (completeness.complete) {
         process.stdout.write('Schema complete: every migration applied, every index and constraint valid, last run succeeded.\n');
       } else {
