@@ -6,6 +6,7 @@ import { mappingCommand } from './mapping.js';
 import { migrateCommand } from './migrate.js';
 import { seedCommand } from './seed.js';
 import { verifyCommand } from './verify.js';
+import { workloadCommand } from './workload.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [dbCommand, migrateCommand, generateCommand, seedCommand, verifyCommand, benchCommand, mappingCommand];
+export const commands: CommandModule<any, any>[] = [dbCommand, migrateCommand, generateCommand, seedCommand, verifyCommand, benchCommand, workloadCommand, mappingCommand];

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { ParameterSet } from '../../bench/params/parameter-set.js';
+import type { Random } from '../../rng/random.js';
 import type { WorkloadUser } from '../users/workload-user.js';
 import type { OperationInfo } from './operation-info.js';
 import type { UserScope } from './user-scope.js';
@@ -19,6 +20,8 @@ export interface OperationContext {
   readonly statementTimeoutMs: number;
   /** The medseed.workload_runs row writes are journaled under. */
   readonly runId: number;
+  /** The user's own stream, for what a person would choose (a heart rate, the words of a note). */
+  readonly random: Random;
 }
 
 export interface OperationOutcome {

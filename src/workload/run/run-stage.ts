@@ -51,7 +51,8 @@ export async function runStage(plan: StagePlan, ctx: StageContext): Promise<Stag
   const clock = new StageClock(plan);
   const sessions = plan.users.map((user, i) => {
     const chooser = new OperationChooser(user, createRandom(entityKey(ctx.seedKey, 'workload', 'choices', user.index)), ctx.followUps);
-    return new UserSession(user, plan.scopes[i] as UserScope, chooser, { ...ctx, recorders, clock });
+    const random = createRandom(entityKey(ctx.seedKey, 'workload', 'writes', user.index));
+    return new UserSession(user, plan.scopes[i] as UserScope, chooser, random, { ...ctx, recorders, clock });
   });
   const series: IntervalPoint[] = [];
   let activeUsers = 0;

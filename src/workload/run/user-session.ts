@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Random } from '../../rng/random.js';
 import { connect } from '../../db/connect.js';
 import { classifySqlError } from '../latency/classify-sql-error.js';
 import type { UserScope } from '../operations/user-scope.js';
@@ -36,6 +37,7 @@ export class UserSession {
     readonly user: WorkloadUser,
     private readonly scope: UserScope,
     readonly chooser: OperationChooser,
+    private readonly random: Random,
     private readonly deps: SessionDeps,
   ) {}
 
@@ -64,6 +66,7 @@ export class UserSession {
         state: this.state,
         statementTimeoutMs: this.deps.statementTimeoutMs,
         runId: this.deps.runId,
+        random: this.random,
       });
       recorders.record(next.name, clock.now() - scheduledAt, measured, outcome);
     } catch (error) {
