@@ -16,7 +16,7 @@ import {
 /**
  * A realistic WorkloadReport for report tests, built from seeded samples so that every figure is
  * consistent with the others (intervals, summaries, distribution, sweep, history): a closed-loop
- * sweep of 20 then 40 clinicians, six operations (four reads, two writes), 60 intervals of 5 s per
+ * sweep of 25 then 50 clinicians, six operations (four reads, two writes), 60 intervals of 5 s per
  * stage, errors with SQLSTATEs, and six runs of history. note_search breaks its p95 budget at 40
  * users, so the verdict fails, as a report must be able to show.
  */
@@ -43,12 +43,12 @@ const OPERATIONS: readonly OperationModel[] = [
   { name: 'note_saved', kind: 'write', role: 'clinician', description: 'Save a progress note (copy-forward) with its audit entry.', weight: 0.08, medianMs: 7.8, slowdown: 1.7, rowsPerOp: 2, thresholds: { p95Ms: 60, p99Ms: 120, errorRate: 0.02 }, errors: [{ sqlState: '40001', label: 'serialization_failure', rate: 0.01, example: 'could not serialize access due to concurrent update' }] },
 ];
 
-const USERS = [20, 40] as const;
+const USERS = [25, 50] as const;
 const INTERVAL_S = 5;
 const RAMP_S = 30;
 const WARMUP_S = 30;
 const MEASURE_S = 240;
-const THINK_TIME_MS = 2000;
+const THINK_TIME_MS = 250;
 const PERCENTILES = [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 95, 97, 99, 99.5, 99.9, 99.95, 99.99, 100] as const;
 
 interface Sample {

@@ -34,6 +34,6 @@ export function renderTable(table: { readonly id: string; readonly header: reado
 }
 
 /** A chart in a figure with a caption under it. */
-export function renderFigure(svg: string, caption?: string): string {
-  return `<figure>${svg}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+export function renderFigure(svg: string, caption?: string, size: 'wide' | 'normal' = 'normal'): string {
+  return `<figure${size === 'wide' ? ' class="wide"' : ''}>${svg}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
 }

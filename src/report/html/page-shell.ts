@@ -27,6 +27,7 @@ dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 520px), 1fr)); gap: 14px; }
 figure { margin: 0; padding: 8px; background: #FFF; border: 1px solid #E2E2DC; border-radius: 6px; min-width: 0; }
+figure.wide { grid-column: 1 / -1; }
 figcaption { color: #555; font-size: 12px; margin-top: 4px; }
 svg.chart { display: block; width: 100%; height: auto; }
 code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 12.5px; background: #F0F0EC; padding: 0 3px; border-radius: 3px; }

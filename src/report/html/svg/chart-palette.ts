@@ -2,7 +2,9 @@
  * Okabe-Ito's colour-blind safe palette (without its yellow, unreadable on white), then darker
  * tones: series keep their colour across charts when given the same index.
  */
-export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#7F6D00', '#4B0092', '#8C564B'] as const;
+export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7F6D00', '#4B0092', '#8C564B', '#17BECF'] as const;
+/** A total drawn over its parts. */
+export const TOTAL_COLOR = '#222222';
 
 /** The colour of the i-th series, cycling. */
 export function seriesColor(index: number): string {

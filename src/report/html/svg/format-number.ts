@@ -23,6 +23,14 @@ export function formatMillis(ms: number | null | undefined): string {
   return formatNumber(ms, ms < 10 ? 2 : ms < 100 ? 1 : 0);
 }
 
+/**
+ * A figure someone chose (a budget, a tolerance) as they wrote it: 40, 0.5, 1.25; never padded
+ * like a measurement, so a budget of 40 ms does not read as 40.0.
+ */
+export function formatGiven(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
 /** A rate per second: one decimal below 100, none above. */
 export function formatRate(perSecond: number): string {
   return formatNumber(perSecond, perSecond < 100 ? 1 : 0);

@@ -26,8 +26,8 @@ export function ninesOf(percentile: number): number {
 /** "99.9%" for 3 nines; "0%" for none. */
 function percentileLabel(nines: number): string {
   if (nines === 0) return '0%';
-  const digits = '9'.repeat(nines);
-  return nines <= 2 ? `${digits}%` : `99.${digits.slice(2)}%`;
+  if (nines === 1) return '90%';
+  return nines === 2 ? '99%' : `99.${'9'.repeat(nines - 2)}%`;
 }
 
 /**

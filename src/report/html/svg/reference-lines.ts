@@ -1,6 +1,7 @@
 import { escapeHtml } from '../escape-html.js';
 import { BUDGET_COLOR, LIMIT_COLOR, REFERENCE_COLOR } from './chart-palette.js';
 import { FONT_SIZE, type LegendItem, type PlotArea } from './chart-frame.js';
+import { estimateTextWidth } from './estimate-text-width.js';
 import { px } from './linear-scale.js';
 import { spreadLabels } from './spread-labels.js';
 
@@ -41,8 +42,11 @@ export function renderReferenceLines(lines: readonly ReferenceLine[], y: (value:
     .map((line, i) => {
       const style = STYLE[line.kind];
       const at = px(y(line.value));
+      // a pale backing keeps the label readable where a series runs through it
+      const width = estimateTextWidth(line.label, FONT_SIZE) + 6;
+      const backing = `<rect x="${px(area.right - 4 - width + 3)}" y="${px(labelY[i]! - FONT_SIZE + 1)}" width="${px(width)}" height="${FONT_SIZE + 2}" fill="#FFFFFF" fill-opacity="0.85"/>`;
       return `<g class="reference ${line.kind}"><title>${escapeHtml(line.label)}</title>` +
-        `<line x1="${px(area.left)}" y1="${at}" x2="${px(area.right)}" y2="${at}" stroke="${style.color}" stroke-width="1.5" stroke-dasharray="${style.dash}"/>` +
+        `<line x1="${px(area.left)}" y1="${at}" x2="${px(area.right)}" y2="${at}" stroke="${style.color}" stroke-width="1.5" stroke-dasharray="${style.dash}"/>${backing}` +
         `<text x="${px(area.right - 4)}" y="${px(labelY[i]!)}" text-anchor="end" fill="${style.color}" stroke="#FFFFFF" stroke-width="3" paint-order="stroke">${escapeHtml(line.label)}</text></g>`;
     })
     .join('');
