@@ -60,18 +60,20 @@ export interface LineChartSpec extends ChartIdentity {
 // A budget far above the data would squash every line into the floor: past this multiple it is named, not drawn.
 const MAX_REFERENCE_STRETCH = 4;
 
+/** The series as one path, broken at missing values; a point alone between gaps is a zero-length piece, drawn as a dot by the round cap. */
 function pathOf(points: readonly LinePoint[], x: (v: number) => number, y: (v: number) => number): string {
-  let d = '';
-  let pen = false;
+  const pieces: string[][] = [[]];
   for (const point of points) {
     if (point.y === null || !Number.isFinite(point.y)) {
-      pen = false;
+      if (pieces[pieces.length - 1]!.length > 0) pieces.push([]);
       continue;
     }
-    d += `${pen ? 'L' : 'M'}${px(x(point.x))} ${px(y(point.y))}`;
-    pen = true;
+    pieces[pieces.length - 1]!.push(`${px(x(point.x))} ${px(y(point.y))}`);
   }
-  return d;
+  return pieces
+    .filter((piece) => piece.length > 0)
+    .map((piece) => (piece.length === 1 ? `M${piece[0]}h0` : `M${piece.join('L')}`))
+    .join('');
 }
 
 /**
@@ -130,7 +132,7 @@ export function renderLineChart(spec: LineChartSpec): string {
     const color = series.color ?? seriesColor(i);
     const dash = series.dashed ? ' stroke-dasharray="6 3"' : '';
     const d = pathOf(series.points, x, y);
-    parts.push(`<g class="series"><title>${escapeHtml(series.name)}</title>` + (d ? `<path d="${d}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round"${dash}/>` : ''));
+    parts.push(`<g class="series"><title>${escapeHtml(series.name)}</title>` + (d ? `<path d="${d}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"${dash}/>` : ''));
     if (spec.dots) {
       for (const point of series.points) {
         if (point.y === null || !Number.isFinite(point.y)) continue;
