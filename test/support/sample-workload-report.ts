@@ -183,8 +183,8 @@ export function sampleWorkloadReport(): WorkloadReport {
       last.operations.map((op) => [op.name, { p95Ms: round3(op.p95Ms * factor), p99Ms: round3(op.p99Ms * factor), throughputPerS: op.throughputPerS, errorRate: round3(op.errors / Math.max(1, op.count)) }]),
     ),
   });
-  // earlier runs were a little faster: the last is held to limits derived from them
-  const earlier = [0.78, 0.83, 0.8, 0.86, 0.81].map((factor, i) => thisRun(`2026-11-${String(14 + i).padStart(2, '0')}T10:00:00.000Z`, hex(random, 40), factor * (0.97 + 0.06 * random())));
+  // earlier runs were about as fast: the last is held to limits derived from them, and passes them
+  const earlier = [0.92, 0.97, 0.94, 1.0, 0.95].map((factor, i) => thisRun(`2026-11-${String(14 + i).padStart(2, '0')}T10:00:00.000Z`, hex(random, 40), factor * (0.97 + 0.06 * random())));
   const runs = [...earlier, thisRun('2026-11-20T10:00:00.000Z', 'c0ffee0' + hex(random, 33), 1)];
   const tolerance = 0.2;
   const minMs = 1;

@@ -5,6 +5,8 @@ export interface Cell {
   readonly text: string;
   readonly numeric?: boolean;
   readonly tone?: 'pass' | 'fail';
+  /** Keeps the line breaks of the text (short lists in one cell). */
+  readonly lines?: boolean;
   /** Extra text shown on hover. */
   readonly tip?: string;
 }
@@ -15,7 +17,7 @@ const asCell = (cell: CellInput): Cell => (typeof cell === 'string' ? { text: ce
 
 function cellHtml(tag: 'td' | 'th', input: CellInput): string {
   const cell = asCell(input);
-  const classes = [cell.numeric ? 'num' : '', cell.tone ?? ''].filter(Boolean).join(' ');
+  const classes = [cell.numeric ? 'num' : '', cell.lines ? 'lines' : '', cell.tone ?? ''].filter(Boolean).join(' ');
   const attributes = `${classes ? ` class="${classes}"` : ''}${cell.tip ? ` title="${escapeHtml(cell.tip)}"` : ''}`;
   return `<${tag}${attributes}>${escapeHtml(cell.text)}</${tag}>`;
 }

@@ -22,6 +22,7 @@ table { border-collapse: collapse; margin: 8px 0 12px; background: #FFF; font-si
 th, td { border: 1px solid #DDD; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #F0F0EC; font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.lines { white-space: pre-line; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
 dl.facts dt { color: #555; }
 dl.facts dd { margin: 0; }

@@ -19,7 +19,7 @@ export function renderBenchBaseline(report: BenchReport): string {
     categories: c.queries.map((q) => ({ label: q.name, values: [q.baselineP95Ms, q.currentP95Ms], threshold: thresholds.get(q.name) ?? null })),
     thresholdLabel: 'threshold',
     formatValue: formatMillis,
-    width: 1100,
+    width: 900,
   });
   const rows = c.queries.map((q) => [
     q.name,

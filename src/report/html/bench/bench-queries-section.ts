@@ -37,7 +37,7 @@ export function renderBenchQueries(report: BenchReport): string {
     })),
     thresholdLabel: 'threshold (p95 under RLS)',
     formatValue: formatMillis,
-    width: 1100,
+    width: 900,
   });
   const overhead = renderBarChart({
     id: benchChartIds.overhead,
@@ -47,7 +47,7 @@ export function renderBenchQueries(report: BenchReport): string {
     categories: report.queries.map((q) => ({ label: q.name, values: [q.overhead?.ratio ?? null] })),
     references: [{ value: 1, label: 'x1: no overhead', kind: 'reference' }],
     formatValue: (ratio) => `x${ratio.toFixed(2)}`,
-    width: 1100,
+    width: 900,
   });
   return ['<section id="queries"><h2>Queries</h2>',
     '<p>Times in milliseconds, as the application runs the queries; RLS overhead compares the medians with the same query run by the owner, without RLS, with the policies\' filters written into it. The threshold applies to the p95 under RLS.</p>',

@@ -128,6 +128,8 @@ export function renderLineChart(spec: LineChartSpec): string {
     parts.push(`<g class="marker"><title>${escapeHtml(marker.label)}</title><line x1="${px(at)}" y1="${px(area.top)}" x2="${px(at)}" y2="${px(area.bottom)}" stroke="${REFERENCE_COLOR}" stroke-width="1.5" stroke-dasharray="4 4"/>` +
       `<text x="${px(anchorEnd ? at - 4 : at + 4)}" y="${px(area.top + 13)}" font-size="11" text-anchor="${anchorEnd ? 'end' : 'start'}" fill="${REFERENCE_COLOR}" stroke="#FFFFFF" stroke-width="3" paint-order="stroke">${escapeHtml(marker.label)}</text></g>`);
   }
+  // references under the data: a label may hide part of a line, never the newest point
+  parts.push(renderReferenceLines(references.filter(drawable), y, area));
   spec.series.forEach((series, i) => {
     const color = series.color ?? seriesColor(i);
     const dash = series.dashed ? ' stroke-dasharray="6 3"' : '';
@@ -141,7 +143,6 @@ export function renderLineChart(spec: LineChartSpec): string {
     }
     parts.push('</g>');
   });
-  parts.push(renderReferenceLines(references.filter(drawable), y, area));
   parts.push(renderColumnTips(spec.columnTips ?? [], x, area));
   parts.push(CLOSE_CHART);
   return parts.join('');

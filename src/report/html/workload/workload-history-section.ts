@@ -2,6 +2,7 @@ import type { HistoryEntry, HistorySection, WorkloadReport } from '../../../work
 import { escapeHtml } from '../escape-html.js';
 import { renderFigure } from '../html-table.js';
 import { formatGiven, formatMillis, formatNumber, formatPercent } from '../svg/format-number.js';
+import { BUDGET_COLOR } from '../svg/chart-palette.js';
 import { renderLineChart } from '../svg/line-chart.js';
 import type { ReferenceLine } from '../svg/reference-lines.js';
 import { workloadChartIds } from './workload-chart-ids.js';
@@ -17,13 +18,19 @@ function historyChart(history: HistorySection, name: string, budgetMs: number | 
   if (limit !== null && limit !== undefined) references.push({ value: limit, label: `regression limit ${formatMillis(limit)} ms`, kind: 'limit' });
   if (budgetMs !== null) references.push({ value: budgetMs, label: `p95 budget ${formatGiven(budgetMs)} ms`, kind: 'budget' });
   const runs = history.runs;
+  const latest = runs[runs.length - 1]?.operations[name]?.p95Ms ?? null;
+  const over = latest !== null && references.some((line) => latest > line.value);
   return renderLineChart({
     id: workloadChartIds.history(name),
     title: `${name}: p95 per run`,
     description: `p95 of ${name} in each comparable run, oldest first, this run last, with its regression limit and budget.`,
     xLabel: 'run (commit), oldest first',
     yLabel: 'p95 (ms)',
-    series: [{ name: 'p95', points: runs.map((run, i) => ({ x: i + 1, y: run.operations[name]?.p95Ms ?? null })), color: '#0072B2' }],
+    series: [
+      { name: 'p95', points: runs.map((run, i) => ({ x: i + 1, y: run.operations[name]?.p95Ms ?? null })), color: '#0072B2' },
+      // this run stands out, red when it is above its limit or budget
+      { name: over ? 'this run, above a line' : 'this run', points: [{ x: runs.length, y: latest }], color: over ? BUDGET_COLOR : '#0072B2' },
+    ],
     references,
     dots: true,
     xDomain: [0.5, runs.length + 0.5],

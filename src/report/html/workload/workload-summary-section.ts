@@ -9,7 +9,7 @@ const num = (text: string, over = false): Cell => ({ text, numeric: true, ...(ov
 function budgets(op: OperationSummary): Cell {
   const { p95Ms, p99Ms, errorRate: allowed } = op.thresholds;
   const parts = [p95Ms === null ? '' : `p95 ≤ ${formatGiven(p95Ms)} ms`, p99Ms === null ? '' : `p99 ≤ ${formatGiven(p99Ms)} ms`, allowed === null ? '' : `errors ≤ ${formatGiven(allowed * 100)}%`].filter(Boolean);
-  return { text: parts.length > 0 ? parts.join(' · ') : 'none' };
+  return { text: parts.length > 0 ? parts.join('\n') : 'none', lines: true };
 }
 const errorRate = (errors: number, count: number) => (count > 0 ? errors / count : 0);
 

@@ -34,8 +34,8 @@ function throughputChart(stage: StageResult, index: number): string {
     bands: phaseBands(stage.series),
     xDomain: [0, Math.max(...stage.series.map((p) => p.t), 1)],
     columnTips: stage.series.map((p) => ({ x: p.t, text: `${when(p)}: all ${formatRate(p.total.throughputPerS)}/s, errors ${p.total.errors}` })),
-    width: 1100,
-    height: 340,
+    width: 900,
+    height: 320,
   });
 }
 
