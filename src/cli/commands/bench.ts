@@ -62,8 +62,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       .option('sample-size', { type: 'number', default: 300, describe: 'Patients regenerated to draw parameters from', requiresArg: true })
       .option('baseline', { type: 'string', describe: 'A previous bench.json: exit 1 when a query regressed (worse plan, >20% more buffers, or a significant >20% slowdown)', requiresArg: true })
       .option('min-regression-ms', { type: 'number', default: DEFAULT_MIN_REGRESSION_MS, describe: 'A slowdown must also be this many ms to count (sub-ms differences are round-trip noise)', requiresArg: true })
-      .option('out', { type: 'string', describe: 'Directory to write bench.json and bench.md into', requiresArg: true })
-      .option('force', { type: 'boolean', default: false, describe: '--out may hold other files (kept; only bench.json and bench.md are replaced)' })
+      .option('out', { type: 'string', describe: 'Directory to write bench.json, bench.md and report.html into', requiresArg: true })
+      .option('force', { type: 'boolean', default: false, describe: '--out may hold other files (kept; only bench.json, bench.md and report.html are replaced)' })
       .option('only', { type: 'string', describe: 'Run only these catalog queries (comma-separated names)', requiresArg: true })
       .option('catalog', { type: 'string', describe: 'Directory of query files (default: bench/queries)', requiresArg: true })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress on stderr' })
@@ -131,7 +131,7 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     process.stdout.write(formatBenchTable(report));
     if (args.out !== undefined) {
       const written = writeBenchOutput(args.out, report);
-      process.stdout.write(`Wrote ${written.json} and ${written.markdown}\n`);
+      process.stdout.write(`Wrote ${written.json}, ${written.markdown} and ${written.html}\n`);
       if (written.problems.length > 0) {
         process.stderr.write(`Warning: bench.json does not match its documented shape (please report):\n${written.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       }
