@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRandom, entityKey } from '../../rng/random.js';
 import type { UserScope } from '../operations/user-scope.js';
 import type { WorkloadOperation } from '../operations/workload-operation.js';
@@ -47,6 +48,8 @@ export interface StageRun {
  * and per stage, so memory stays flat however long the stage runs.
  */
 export async function runStage(plan: StagePlan, ctx: StageContext): Promise<StageRun> {
+  // every user sleeping between operations listens for the abort: that many listeners is no leak
+  setMaxListeners(plan.users.length + 16, ctx.signal);
   const recorders = new StageRecorders([...ctx.operations.keys()]);
   const clock = new StageClock(plan);
   const sessions = plan.users.map((user, i) => {

@@ -50,19 +50,34 @@ describe('medseed workload on a seeded ci database', () => {
     for (const failure of report.verdict.failures) expect(run.stdout).toContain(failure);
   });
 
-  it('keeps every user inside its tenant and care team: no row seen or written outside', async () => {
+  it('keeps every user inside its tenant and care team: no row seen or written outside', () => {
     for (const op of report.stages[0]!.operations) expect(op.isolationViolations, op.name).toBe(0);
+  });
+
+  it('with --keep-writes leaves rows only in each writer\'s tenant and care team, verify names the changed tables, and --undo puts them back', async () => {
+    const kept = await runMedseed('workload', '--db', database.url, '--users', '16', ...SHORT, '--keep-writes');
+    expect([0, 1]).toContain(kept.code);
+    const runId = Number(/workload --undo (\d+)/.exec(kept.stdout)?.[1]);
+    expect(runId).toBeGreaterThan(0);
+    expect(kept.stdout).toContain('The run changed the data');
     // the journal records who wrote what: every row lands in the writer's tenant, on a patient of their care team or in their own queue
     const outside = await admin.query<{ table_name: string; row_id: string }>(
       `SELECT w.table_name, w.row_id FROM medseed.workload_writes w JOIN providers p ON p.id = w.provider_id
         WHERE w.run_id = $1 AND (w.org_id <> p.org_id OR (w.patient_id IS NOT NULL AND w.table_name <> 'tasks' AND NOT EXISTS (
           SELECT 1 FROM care_team_members m WHERE m.provider_id = w.provider_id AND m.patient_id = w.patient_id AND m.period_end IS NULL)))`,
-      [report.writes.runId],
+      [runId],
     );
     expect(outside.rows).toEqual([]);
-    const written = await admin.query<{ n: string }>('SELECT count(*) AS n FROM medseed.workload_writes WHERE run_id = $1', [report.writes.runId]);
-    expect(Number(written.rows[0]!.n)).toBeGreaterThan(0);
-  });
+    const tables = await admin.query<{ table_name: string }>('SELECT DISTINCT table_name FROM medseed.workload_writes WHERE run_id = $1 ORDER BY 1', [runId]);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['audit_logs', 'documents', 'tasks', 'timeline_events']);
+    const changed = await runMedseed('verify', '--db', database.url);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout + changed.stderr).toContain(`timeline_events differs: workload run #${runId} kept`);
+    const undo = await runMedseed('workload', '--db', database.url, '--undo', String(runId));
+    expect(undo.code).toBe(0);
+    expect(undo.stdout).toMatch(new RegExp(`Put back \\d+ row\\(s\\) workload run #${runId} wrote`));
+    expect((await runMedseed('verify', '--db', database.url)).code).toBe(0);
+  }, 300_000);
 
   it('puts back every write, so the database verifies as seeded, and says so', async () => {
     expect(report.writes.mode).toBe('undone');
@@ -70,7 +85,7 @@ describe('medseed workload on a seeded ci database', () => {
     const verify = await runMedseed('verify', '--db', database.url);
     expect(verify.stderr + verify.stdout).not.toMatch(/differs/);
     expect(verify.code).toBe(0);
-  });
+  }, 120_000);
 
   it('writes the report as HTML, JSON and CSV with the same figures', () => {
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
@@ -93,5 +108,28 @@ describe('medseed workload on a seeded ci database', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--out/);
     expect(existsSync(path.join(out, 'notes.txt'))).toBe(true);
-  });
+  }, 120_000);
+
+  it('open loop sweep with a history: every scheduled arrival is run or counted dropped, the same number each run, and each run is appended', async () => {
+    const history = mkdtempSync(path.join(os.tmpdir(), 'medseed-workload-history-'));
+    const args = ['workload', '--db', database.url, '--users', '2,4', '--rate', '30', '--duration', '3', '--warmup', '1', '--ramp', '1', '--sample-size', '500', '--quiet', '--history', history];
+    const reports: WorkloadReport[] = [];
+    for (const label of ['first', 'second']) {
+      const dir = path.join(history, label);
+      const result = await runMedseed(...args, '--label', label, '--out', dir);
+      expect([0, 1], result.stderr).toContain(result.code);
+      reports.push(JSON.parse(readFileSync(path.join(dir, 'workload.json'), 'utf8')) as WorkloadReport);
+    }
+    const [first, second] = reports as [WorkloadReport, WorkloadReport];
+    expect(first.stages.map((s) => [s.users, s.rate])).toEqual([[2, 30], [4, 30]]);
+    expect(first.sweep.points.map((p) => p.users)).toEqual([2, 4]);
+    // arrivals come from the seed's Poisson stream: run or dropped, none is lost from the count
+    const arrivals = (r: WorkloadReport) => r.stages.map((s) => s.total.count + s.total.dropped);
+    expect(arrivals(first)).toEqual(arrivals(second));
+    expect(arrivals(first)[0]).toBeGreaterThan(30);
+    const lines = readFileSync(path.join(history, 'history.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { label: string }).label)).toEqual(['first', 'second']);
+    expect(second.history?.runs.map((r) => r.label)).toEqual(['first', 'second']);
+    expect(second.history?.limits.patient_timeline ?? null).toBeNull(); // fewer than 3 earlier runs: no limit yet
+  }, 300_000);
 });
