@@ -63,7 +63,9 @@ async function measure(url: string, catalog: string, mixFile: string, users: num
   })();
   const operations = workloadOperations(loadQueryCatalog(catalog), builtInWrites());
   const mix = loadWorkloadMix(mixFile, operations);
-  const cpu = process.cpuUsage();
+  // CPU and wall time from the first measured interval to the last: the sample's regeneration before the run is not the client's load
+  let measuredFrom: { cpu: NodeJS.CpuUsage; at: number } | undefined;
+  let measuredTo: { cpu: NodeJS.CpuUsage; at: number } | undefined;
   const wall = performance.now();
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
@@ -96,14 +98,21 @@ async function measure(url: string, catalog: string, mixFile: string, users: num
       medseedVersion: packageVersion(),
       signal: new AbortController().signal,
       log: (line) => process.stderr.write(`${line}\n`),
+      onInterval: (_stage, _users, point) => {
+        if (point.phase !== 'measure') return;
+        const mark = { cpu: process.cpuUsage(), at: performance.now() };
+        measuredFrom ??= mark;
+        measuredTo = mark;
+      },
     });
-    const used = process.cpuUsage(cpu);
-    return { run, clientCpu: (used.user + used.system) / 1000 / (performance.now() - wall), peakRssMb: peakRss / 2 ** 20 };
+    const from = measuredFrom as { cpu: NodeJS.CpuUsage; at: number };
+    const to = measuredTo as { cpu: NodeJS.CpuUsage; at: number };
+    const cpuMs = (to.cpu.user + to.cpu.system - from.cpu.user - from.cpu.system) / 1000;
+    return { run, clientCpu: cpuMs / Math.max(1, to.at - from.at), peakRssMb: peakRss / 2 ** 20 };
   } finally {
     clearInterval(sampler);
   }
 }
-
 function row(name: string, m: Measured): string[] {
   const stage = m.run.stages[0];
   const t = stage?.total;
@@ -113,18 +122,24 @@ function row(name: string, m: Measured): string[] {
 async function memoryRun(url: string, users: number, minutes: number): Promise<void> {
   const samples: { s: number; rssMb: number; heapMb: number }[] = [];
   let next = 0;
+  // with --expose-gc (as npm run bench:workload starts it) each sample follows a full collection:
+  // what is still reachable, so growth there is a leak, not garbage waiting for the collector
+  const collect = (globalThis as { gc?: () => void }).gc;
   const m = await measure(url, defaultCatalogDir(), path.join(defaultCatalogDir(), DEFAULT_MIX_FILE), users, minutes * 60, (seconds) => {
     if (seconds < next) return;
-    next += 10;
+    next = seconds + 10;
+    collect?.();
     const usage = process.memoryUsage();
     samples.push({ s: Math.round(seconds), rssMb: usage.rss / 2 ** 20, heapMb: usage.heapUsed / 2 ** 20 });
   });
   const minute = (from: number, to: number) => samples.filter((x) => x.s >= from && x.s < to);
   const avg = (xs: typeof samples, key: 'rssMb' | 'heapMb') => xs.reduce((a, x) => a + x[key], 0) / Math.max(1, xs.length);
-  const total = minutes * 60 + 5;
-  const first = minute(60, 120);
-  const last = minute(total - 60, total + 60);
-  process.stdout.write(`\nMemory over a ${minutes}-minute run of the mix at ${users} users, no think time (${m.run.stages[0]?.total.count ?? 0} operations):\n`);
+  // windows from the first sample (the run's start, after the sample's regeneration) and back from the last
+  const start = samples[0]?.s ?? 0;
+  const end = samples[samples.length - 1]?.s ?? 0;
+  const first = minute(start + 60, start + 120);
+  const last = minute(end - 60, end + 1);
+  process.stdout.write(`\nMemory over a ${minutes}-minute run of the mix at ${users} users, no think time (${m.run.stages[0]?.total.count ?? 0} operations), ${collect ? 'each sample after a full GC' : 'without --expose-gc: samples include garbage not yet collected'}:\n`);
   printTable(
     ['window', 'samples', 'RSS MB (mean)', 'heap MB (mean)'],
     [
