@@ -70,7 +70,7 @@ async function measure(url: string, catalog: string, mixFile: string, users: num
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    onSample?.((performance.now() - wall) / 1000);
+    if (measuredFrom) onSample?.((performance.now() - wall) / 1000);
   }, 1000);
   try {
     const run = await runWorkload({
