@@ -45,7 +45,6 @@ interface BenchArgs extends RunConfigArgs {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-
 export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench',
   describe: 'Measure the critical queries under RLS and without it, explain them, and compare with thresholds and a baseline; exit 1 on a failed verdict',
