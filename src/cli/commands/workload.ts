@@ -195,7 +195,7 @@ export const workloadCommand: CommandModule<object, WorkloadArgs> = {
         medseedVersion: packageVersion(),
         signal: controller.signal,
         log: (line) => progress.line(line),
-        onInterval: (stage, count, point) => progress.interval(stage, users.length, count, point),
+        onInterval: (stage, count, point, soFar) => progress.interval(stage, users.length, count, point, soFar),
       });
     } finally {
       process.off('SIGINT', onSignal);

@@ -60,6 +60,11 @@ export class OperationRecorder {
     }
   }
 
+  /** The measured window so far, for progress: operations, their p95 and errors. */
+  soFar(): { count: number; p95Ms: number; errors: number } {
+    return { count: this.measured.totalCount, p95Ms: percentileMs(this.measured, 95), errors: this.errorCount };
+  }
+
   /** The interval's figures, and a fresh interval. */
   takeInterval(seconds: number): IntervalFigures {
     const figures = this.interval.figures(seconds);

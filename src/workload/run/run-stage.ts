@@ -31,7 +31,14 @@ export interface StageContext {
   /** Streams of choices, think times and arrivals derive from it: the same seed, the same sequence. */
   readonly seedKey: string;
   readonly signal: AbortSignal;
-  readonly onInterval?: ((point: IntervalPoint) => void) | undefined;
+  /** Each interval as it closes, with the measured window's figures so far. */
+  readonly onInterval?: ((point: IntervalPoint, soFar: MeasuredSoFar) => void) | undefined;
+}
+
+export interface MeasuredSoFar {
+  readonly count: number;
+  readonly p95Ms: number;
+  readonly errors: number;
 }
 
 export interface StageRun {
@@ -67,7 +74,7 @@ export async function runStage(plan: StagePlan, ctx: StageContext): Promise<Stag
     const figures = recorders.takeInterval(seconds);
     const point: IntervalPoint = { t: Math.round(at) / 1000, phase: clock.phaseAt(at), activeUsers, ...figures };
     series.push(point);
-    ctx.onInterval?.(point);
+    ctx.onInterval?.(point, recorders.total.soFar());
   };
   const ticker = setInterval(tick, plan.intervalS * 1000);
   const rampMs = plan.rampS * 1000;

@@ -16,7 +16,7 @@ import { summarizeStage } from '../report/summarize-stage.js';
 import { WORKLOAD_FORMAT, type IntervalPoint, type RlsOverheadSection, type StageResult, type WorkloadReport, type WritesSection } from '../report/workload-report.js';
 import { drawUsers } from '../users/draw-users.js';
 import type { FollowUp } from './next-operation.js';
-import { runStage } from './run-stage.js';
+import { runStage, type MeasuredSoFar } from './run-stage.js';
 import type { WorkloadJournal, WorkloadRunStatus } from './workload-journal.js';
 
 /** Server settings a workload's figures depend on, recorded in the report and the history. */
@@ -50,7 +50,7 @@ export interface WorkloadOptions {
   readonly medseedVersion: string;
   readonly signal: AbortSignal;
   readonly log: (line: string) => void;
-  readonly onInterval?: ((stage: number, users: number, point: IntervalPoint) => void) | undefined;
+  readonly onInterval?: ((stage: number, users: number, point: IntervalPoint, soFar: MeasuredSoFar) => void) | undefined;
 }
 
 /** The report without history and verdict, which the caller adds (the history lives in files). */
@@ -106,7 +106,7 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRun
           statementTimeoutMs: options.statementTimeoutMs,
           seedKey: `${options.config.seed}|${GENERATOR_VERSION}`,
           signal: options.signal,
-          onInterval: (point) => options.onInterval?.(index, count, point),
+          onInterval: (point, soFar) => options.onInterval?.(index, count, point, soFar),
         },
       );
       stages.push(summarizeStage(count, options.rate, run, options.operations, options.mix.thresholds));
