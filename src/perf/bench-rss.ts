@@ -71,12 +71,14 @@ async function main(): Promise<void> {
     },
   });
   const split = (text: string) => text.split(/\s+/).filter(Boolean);
-  const scratch = await createScratchDatabase(values.db ?? embeddedUrl(), 'medseed_bench_rss');
+  // named per process, so two measurements can share a server
+  const name = `medseed_bench_rss_${process.pid}`;
+  const scratch = await createScratchDatabase(values.db ?? embeddedUrl(), name);
   const rows: string[][] = [];
   try {
     for (let run = 1; run <= Number(values.runs); run++) {
       const measured = await measureSeed(scratch, values.profile, split(values['seed-args']), split(values['node-args']), values['memory-log']);
-      await createScratchDatabase(scratch, 'medseed_bench_rss');
+      await createScratchDatabase(scratch, name);
       for (const line of measured.memoryLog) process.stdout.write(`${line}\n`);
       const peak = measured.samples.reduce((best, s) => (s.rssMb > best.rssMb ? s : best), { seconds: 0, rssMb: 0, label: '-' });
       const p50 = (label: string) => {

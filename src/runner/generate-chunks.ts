@@ -128,5 +128,6 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
+    memoryLog.drop('worker');
   }
 }

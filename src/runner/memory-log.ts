@@ -28,4 +28,8 @@ export const memoryLog = {
       timer.unref();
     }
   },
+  /** Drops the gauges whose name starts with `prefix` (e.g. a terminated worker's). */
+  drop(prefix: string): void {
+    for (const name of gauges.keys()) if (name.startsWith(prefix)) gauges.delete(name);
+  },
 };
