@@ -8,6 +8,7 @@ import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '..
 import { applyMigrations, hasPendingMigrations } from '../db/migrations/apply-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
 import { generateChunks } from '../runner/generate-chunks.js';
+import { memoryLog } from '../runner/memory-log.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';
 import { TABLE_NAMES, TABLE_SPECS, type TableName } from '../tables/table-specs.js';
@@ -122,7 +123,9 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       for (const table of TABLE_NAMES) digests.update(table, chunk.data[table], chunk.rows[table]);
       // Every table's share of the chunk at once: awaiting one table's drain before writing the
       // next left each backend idle while another parsed, which serialised the whole load.
-      await Promise.all(TABLE_NAMES.map((table) => copies.get(table)!.write(chunk.data[table])));
+      const writes = Promise.all(TABLE_NAMES.map((table) => copies.get(table)!.write(chunk.data[table])));
+      memoryLog.gauge('copy queued', [...copies.values()].reduce((sum, copy) => sum + copy.queuedBytes, 0));
+      await writes;
       if (failure) throw failure;
       options.onRows?.(chunk.rows, chunk.rows.patients);
     }

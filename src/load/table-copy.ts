@@ -11,6 +11,8 @@ export interface TableCopy {
   write(data: Uint8Array): Promise<void>;
   end(): Promise<void>;
   abort(error: Error): void;
+  /** Bytes written and not yet taken by the kernel (for MEDSEED_MEMORY_LOG). */
+  readonly queuedBytes: number;
   /** Settles when PostgreSQL has acknowledged (or rejected) the whole COPY and its transaction. */
   readonly done: Promise<void>;
 }
@@ -84,6 +86,11 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
     },
     abort(error) {
       source.destroy(error);
+    },
+    get queuedBytes() {
+      // pg's socket, where pg-copy-streams writes each chunk whole; not part of pg's typings
+      const socket = (client as unknown as { connection?: { stream?: { writableLength?: number } } }).connection?.stream;
+      return source.writableLength + source.readableLength + (socket?.writableLength ?? 0);
     },
     done,
   };

@@ -16,7 +16,12 @@ export interface BinaryChunk {
   readonly mapped?: MappedChunk;
 }
 
-/** Every buffer of a chunk, to transfer between threads or count bytes. */
+/** Every buffer of a chunk, to count bytes. Several may share one ArrayBuffer (a chunk arena). */
 export function chunkBuffers(chunk: BinaryChunk): Uint8Array[] {
   return [...Object.values(chunk.data), ...(chunk.fhir ? Object.values(chunk.fhir.data) : []), ...(chunk.mapped ? Object.values(chunk.mapped.data) : [])];
+}
+
+/** The ArrayBuffers behind a chunk, each once: a transfer list may not name one twice. */
+export function chunkArrayBuffers(chunk: BinaryChunk): ArrayBuffer[] {
+  return [...new Set(chunkBuffers(chunk).map((bytes) => bytes.buffer as ArrayBuffer))];
 }

@@ -16,13 +16,17 @@ const EMPTY = allocate(0);
 
 /**
  * Appends text as UTF-8 into one growing buffer, field by field: no line strings, no ropes of
- * small strings for the garbage collector, one allocation per chunk.
+ * small strings for the garbage collector, one allocation per chunk. Given a `region` (a slice of
+ * a chunk arena, see createChunkArena), it writes there first and allocates only if that fills up.
  */
 export class ByteBuilder {
   private buffer: Utf8Buffer;
   private length = 0;
 
-  constructor(private sizeHint = 64 * 1024) {
+  constructor(
+    private sizeHint = 64 * 1024,
+    private region?: Buffer,
+  ) {
     this.buffer = EMPTY;
   }
 
@@ -47,7 +51,10 @@ export class ByteBuilder {
     return this.sizeHint;
   }
 
-  /** The bytes so far, in an ArrayBuffer of their own (transferable), and a fresh start. */
+  /**
+   * The bytes so far and a fresh start. Their ArrayBuffer (transferable) is their own, or the
+   * chunk arena the region came from, shared with the chunk's other outputs.
+   */
   take(): Uint8Array {
     // Never hand out the shared empty buffer: a transfer would detach it.
     if (this.length === 0) return new Uint8Array(0);
@@ -60,6 +67,12 @@ export class ByteBuilder {
   }
 
   private grow(extra: number): void {
+    if (this.region && this.length === 0 && this.region.length >= extra) {
+      this.buffer = this.region as Utf8Buffer;
+      this.region = undefined;
+      return;
+    }
+    this.region = undefined;
     const next = allocate(Math.max(this.length + extra, this.buffer.length * 2, this.sizeHint));
     this.buffer.copy(next, 0, 0, this.length);
     this.buffer = next;

@@ -4,6 +4,7 @@ import { createTableWriter } from '../tables/create-table-writer.js';
 import { TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
+import { createChunkArena } from './chunk-arena.js';
 import { createFhirSink } from './fhir-sink.js';
 
 // Each chunk gets a new sink; remembering how large each table's bytes grew lets the next chunk's
@@ -21,7 +22,8 @@ export function createEncodingSink(format: OutputFormat, validate = false): RowS
     TableName,
     (row: object, out: ByteBuilder) => void
   >;
-  const buffers = Object.fromEntries(names.map((name) => [name, new ByteBuilder(chunkSizes.get(name))])) as Record<TableName, ByteBuilder>;
+  const regions = createChunkArena(names.map((name) => chunkSizes.get(name) ?? 0));
+  const buffers = Object.fromEntries(names.map((name, i) => [name, new ByteBuilder(chunkSizes.get(name), regions[i])])) as Record<TableName, ByteBuilder>;
   const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<TableName, number>;
   let rows = zero();
   return {

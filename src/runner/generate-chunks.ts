@@ -9,6 +9,7 @@ import { chunkBuffers, type BinaryChunk } from './binary-chunk.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 import { createMemoryReleaser } from './release-transferred-memory.js';
+import { memoryLog } from './memory-log.js';
 import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
 
 export interface GenerateOptions {
@@ -90,8 +91,9 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };
-  for (const worker of workers) {
-    worker.on('message', (message: { id: number; chunk?: BinaryChunk; error?: string }) => {
+  workers.forEach((worker, index) => {
+    worker.on('message', (message: { id: number; chunk?: BinaryChunk; error?: string; heap?: Record<string, number> }) => {
+      for (const [name, bytes] of Object.entries(message.heap ?? {})) memoryLog.gauge(`worker${index} ${name}`, bytes);
       const pending = waiting.get(message.id);
       if (!pending) return;
       waiting.delete(message.id);
@@ -102,7 +104,7 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
     worker.on('exit', (code) => {
       if (code !== 0) failAll(new Error(`a generation worker exited with code ${code}`));
     });
-  }
+  });
   const submit = (id: number): Promise<BinaryChunk> =>
     new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
@@ -126,5 +128,6 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
+    memoryLog.drop('worker');
   }
 }

@@ -1,10 +1,12 @@
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../encoders/index.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
-import { chunkBuffers } from './binary-chunk.js';
+import { chunkArrayBuffers } from './binary-chunk.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
+import { memoryLog } from './memory-log.js';
 
 // Worker thread entry: builds the same World as every other thread (a pure function of the
 // config), then generates the patient ranges it is sent.
@@ -32,8 +34,10 @@ parentPort?.on('message', async (task: Task) => {
       task.start < 0
         ? generateDirectoryChunk(world, format, validate, mapped)
         : generatePatientChunk(world, task.start, task.end, format, validate, mapped);
-    const transfer = chunkBuffers(chunk).map((bytes) => bytes.buffer as ArrayBuffer);
-    parentPort?.postMessage({ id: task.id, chunk }, transfer);
+    const transfer = chunkArrayBuffers(chunk);
+    // this isolate's heap, for MEDSEED_MEMORY_LOG (a worker's heap is not in the main thread's figures)
+    const heap = memoryLog.enabled ? v8.getHeapStatistics() : undefined;
+    parentPort?.postMessage({ id: task.id, chunk, heap: heap && { physical: heap.total_physical_size, malloced: heap.malloced_memory, external: heap.external_memory } }, transfer);
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
