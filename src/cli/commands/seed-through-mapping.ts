@@ -1,4 +1,5 @@
 import { resolveRunConfig } from '../../config/resolve-run-config.js';
+import { abortOnSignal } from '../abort-on-signal.js';
 import { connect } from '../../db/connect.js';
 import { redactUrl } from '../../db/redact-url.js';
 import { resolveDatabase } from '../../db/resolve-database.js';
@@ -41,13 +42,7 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
   }
   log(`Seeding your schema ${target.catalog.schema} at ${redactUrl(database.url)} through ${args.mapping}: profile ${config.profile.name}, seed ${config.seed}`);
   if (target.untouched.length) log(`Left untouched: ${target.untouched.join(', ')}`);
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal} received: stopping the run, putting back what it set aside, and recording it as failed.`);
-    controller.abort(signal);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = abortOnSignal((signal) => log(`${signal} received: stopping the run, putting back what it set aside, and recording it as failed.`));
   // a line every few seconds while rows arrive, so a long load is never silent
   const loadStarted = performance.now();
   let loadedRows = 0;
@@ -74,7 +69,7 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
       reset: checked.truncate,
       deferred: checked.deferred,
       disableTriggers: args.triggers === 'disable',
-      signal: controller.signal,
+      signal: interrupt.signal,
       lockTimeoutSeconds: args.lockTimeout,
       log,
     });
@@ -89,12 +84,11 @@ export async function seedThroughMapping(args: SeedArgs): Promise<void> {
     const recorded = error.runId !== undefined ? `Run #${error.runId} is recorded as failed in medseed.mapped_runs.` : 'No run was recorded.';
     const putBack = error.restored ? '' : ' What it set aside (deferred indexes, disabled triggers) could not be put back; the next seed --mapping repairs it first.';
     const failure = new RuntimeError(`seed --mapping failed: ${error.message}. ${recorded}${putBack} Rows committed so far stay; seed again with --reset to start over.`, { cause: error.cause });
-    const interrupted = controller.signal.aborted ? String(controller.signal.reason) : undefined;
+    const interrupted = interrupt.signal.aborted ? String(interrupt.signal.reason) : undefined;
     if (!interrupted) throw failure;
     process.stderr.write(`${formatError(failure)}\n`);
     args.setExitCode(SIGNAL_EXIT_CODES[interrupted] ?? 1);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }

@@ -10,6 +10,7 @@ import { describeAbandonedRun } from '../../load/settle-dead-runs.js';
 import { createProgress } from '../../report/progress.js';
 import { formatSeedFailure, unquotedCause } from '../../report/format-seed-failure.js';
 import { formatSeedSummary } from '../../report/format-seed-summary.js';
+import { abortOnSignal } from '../abort-on-signal.js';
 import { dbOption } from '../db-option.js';
 import { mappingOption } from './mapping.js';
 import { seedThroughMapping } from './seed-through-mapping.js';
@@ -89,13 +90,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
     }
     progress.line(`Seeding ${redactUrl(database.url)}: profile ${config.profile.name}, seed ${config.seed}`);
     // The first Ctrl-C stops the run cleanly and records it; a second one (default handler) kills at once.
-    const controller = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => {
-      progress.line(`${signal} received: stopping the run and recording it as failed (again to quit at once).`);
-      controller.abort(signal);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const interrupt = abortOnSignal((signal) => progress.line(`${signal} received: stopping the run and recording it as failed (again to quit at once).`));
     try {
       const summary = await seedDatabase({
         url: database.url,
@@ -109,7 +104,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         leakproofSearch: args.leakproofSearch,
         // The note about an earlier medseed's LEAKPROOF mark: moot when deciding now, kept for a later run when quiet.
         onNotice: args.leakproofSearch !== undefined ? () => undefined : args.quiet ? undefined : (line) => progress.line(line),
-        signal: controller.signal,
+        signal: interrupt.signal,
         // Waits and dead runs are said even with --quiet: they explain a pause or a changed record.
         onLockWait: (line) => process.stderr.write(`${line}\n`),
         onAbandoned: (runs) => {
@@ -133,8 +128,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
       process.stderr.write(`${formatError(failure)}\n`);
       args.setExitCode(SIGNAL_EXIT_CODES[error.interrupted] ?? 1);
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
     }
   },
 };

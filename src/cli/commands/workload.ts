@@ -22,6 +22,7 @@ import { rlsOverheadFromBench } from '../../workload/rls-overhead-from-bench.js'
 import { undoWorkloadWrites, WorkloadUndoError } from '../../workload/journal/undo-workload-writes.js';
 import { runWorkload } from '../../workload/run/run-workload.js';
 import { parseThresholdFlags, parseUsers, validateWorkloadNumbers } from '../../workload/validate-workload-args.js';
+import { abortOnSignal } from '../abort-on-signal.js';
 import { dbOption } from '../db-option.js';
 import { RuntimeError, UsageError } from '../errors.js';
 import { toRunConfigInput, withRunConfigOptions, type RunConfigArgs } from '../run-config-options.js';
@@ -161,13 +162,7 @@ export const workloadCommand: CommandModule<object, WorkloadArgs> = {
     progress.line(`Workload on ${redactUrl(database.url)}: profile ${seeded.config.profile.name}, seed ${seeded.config.seed}`);
 
     // The first Ctrl-C ends the stage at once and still puts the writes back; a second one kills.
-    const controller = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => {
-      progress.line(`${signal} received: stopping the workload and putting its writes back (again to quit at once).`);
-      controller.abort(signal);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const interrupt = abortOnSignal((signal) => progress.line(`${signal} received: stopping the workload and putting its writes back (again to quit at once).`));
     let run: Awaited<ReturnType<typeof runWorkload>>;
     try {
       run = await runWorkload({
@@ -193,13 +188,12 @@ export const workloadCommand: CommandModule<object, WorkloadArgs> = {
         keepWrites: args.keepWrites,
         rlsOverhead,
         medseedVersion: packageVersion(),
-        signal: controller.signal,
+        signal: interrupt.signal,
         log: (line) => progress.line(line),
         onInterval: (stage, count, point, soFar) => progress.interval(stage, users.length, count, point, soFar),
       });
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      interrupt.dispose();
     }
     const { status, ...figures } = run;
     const interrupted = status === 'interrupted';
@@ -229,7 +223,7 @@ export const workloadCommand: CommandModule<object, WorkloadArgs> = {
     process.stdout.write(formatWorkloadTable(report));
     if (args.out !== undefined) process.stdout.write(`Wrote ${writeWorkloadOutput(args.out, report).join(', ')}\n`);
     if (report.writes.mode === 'kept' && !args.keepWrites) throw new RuntimeError(report.writes.message);
-    if (interrupted) args.setExitCode(SIGNAL_EXIT_CODES[String(controller.signal.reason)] ?? 130);
+    if (interrupted) args.setExitCode(SIGNAL_EXIT_CODES[String(interrupt.signal.reason)] ?? 130);
     else if (!report.verdict.passed) args.setExitCode(1);
   },
 };
