@@ -5,9 +5,7 @@ import type { RunConfig } from '../config/resolve-run-config.js';
 import type { OutputFormat } from '../encoders/index.js';
 import { packageRoot } from '../package-root.js';
 import { createPlan } from '../plan/create-plan.js';
-import { chunkBuffers, type BinaryChunk } from './binary-chunk.js';
-import { createWorldFor } from './create-world-for.js';
-import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
+import type { BinaryChunk } from './binary-chunk.js';
 import { createMemoryReleaser } from './release-transferred-memory.js';
 import { memoryLog } from './memory-log.js';
 import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
@@ -68,6 +66,10 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
   for (let start = first; start < end; start += batch) ranges.push([start, Math.min(end, start + batch)]);
 
   if (options.workers <= 0) {
+    // Imported here, not at the top: the generators and faker's vocabulary cost the main thread
+    // ~30 MB resident, which a load with worker threads never needs there.
+    const { createWorldFor } = await import('./create-world-for.js');
+    const { generateDirectoryChunk, generatePatientChunk } = await import('./generate-chunk.js');
     const world = createWorldFor(config);
     const mapped = options.target ? await bindTarget(options.target) : undefined;
     for (const [start, stop] of ranges) {
@@ -123,7 +125,7 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
       for (const promise of inFlight) promise.catch(() => undefined);
       const chunk = await (inFlight.shift() as Promise<BinaryChunk>);
       // Chunks the consumer has finished with are collectable by now; see createMemoryReleaser.
-      releaser.received(chunkBuffers(chunk).reduce((sum, bytes) => sum + bytes.byteLength, 0));
+      releaser.received(chunk);
       yield chunk;
     }
   } finally {

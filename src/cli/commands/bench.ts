@@ -5,7 +5,6 @@ import { formatBenchTable } from '../../bench/report/format-bench-table.js';
 import { readBenchJson } from '../../bench/report/validate-bench-json.js';
 import { checkBenchOutputDir, writeBenchOutput } from '../../bench/report/write-bench-output.js';
 import { readSeededConfig } from '../../bench/read-seeded-config.js';
-import { runBench } from '../../bench/run-bench.js';
 import { parseOnly, validateBenchNumbers } from '../../bench/validate-bench-args.js';
 import { connect } from '../../db/connect.js';
 import { redactUrl } from '../../db/redact-url.js';
@@ -109,6 +108,8 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
     }
     const { config } = data;
     progress?.(`Benchmarking ${redactUrl(database.url)}${mapped ? ` through ${mapped.files.mapping}` : ''}: profile ${config.profile.name}, seed ${config.seed}`);
+    // Loaded on use: it brings the generators (to regenerate the sample), which other commands never need.
+    const { runBench } = await import('../../bench/run-bench.js');
     const report = await runBench({
       url: database.url,
       config,

@@ -20,7 +20,6 @@ import type { WorkloadReport } from '../../workload/report/workload-report.js';
 import { checkWorkloadOutputDir, writeWorkloadOutput } from '../../workload/report/write-workload-output.js';
 import { rlsOverheadFromBench } from '../../workload/rls-overhead-from-bench.js';
 import { undoWorkloadWrites, WorkloadUndoError } from '../../workload/journal/undo-workload-writes.js';
-import { runWorkload } from '../../workload/run/run-workload.js';
 import { parseThresholdFlags, parseUsers, validateWorkloadNumbers } from '../../workload/validate-workload-args.js';
 import { abortOnSignal } from '../abort-on-signal.js';
 import { dbOption } from '../db-option.js';
@@ -161,6 +160,8 @@ export const workloadCommand: CommandModule<object, WorkloadArgs> = {
     }
     progress.line(`Workload on ${redactUrl(database.url)}: profile ${seeded.config.profile.name}, seed ${seeded.config.seed}`);
 
+    // Loaded on use: the runner brings the generators and the histograms, which other commands never need.
+    const { runWorkload } = await import('../../workload/run/run-workload.js');
     // The first Ctrl-C ends the stage at once and still puts the writes back; a second one kills.
     const interrupt = abortOnSignal((signal) => progress.line(`${signal} received: stopping the workload and putting its writes back (again to quit at once).`));
     let run: Awaited<ReturnType<typeof runWorkload>>;
