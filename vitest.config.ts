@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './test/support/slowest-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core machines: more parallel files only contend for the same PostgreSQL.
     maxWorkers: 2,
+    // longest files first, so the two workers end together (CI has no cached durations)
+    sequence: { sequencer: SlowestFirstSequencer },
   },
 });

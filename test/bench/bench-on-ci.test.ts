@@ -19,23 +19,21 @@ import { writeBenchOutput } from '../../src/bench/report/write-bench-output.js';
 import { runBench } from '../../src/bench/run-bench.js';
 import { main } from '../../src/cli/main.js';
 import { resolveRunConfig } from '../../src/config/resolve-run-config.js';
-import { seedDatabase } from '../../src/load/seed-database.js';
 import { createWorldFor } from '../../src/runner/create-world-for.js';
-import { createTestDatabase } from '../support/test-database.js';
+import { CI_SEED_42, createSeededTestDatabase } from '../support/seeded-test-database.js';
 
 const config = resolveRunConfig({ profile: 'ci', seed: '42' });
 type Row = Record<string, unknown>;
 
 describe('medseed bench on a seeded ci database', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
   let admin: pg.Client;
   let session: pg.Client;
   let specs: QuerySpec[];
   const sets = new Map<DrawKind, ParameterSet[]>();
 
   beforeAll(async () => {
-    database = await createTestDatabase('bench');
-    await seedDatabase({ url: database.url, config, workers: 0, batchSize: 200, reset: false, vacuum: false, indexConcurrency: 2 });
+    database = await createSeededTestDatabase('bench', CI_SEED_42);
     admin = new pg.Client({ connectionString: database.url });
     session = new pg.Client({ connectionString: database.url });
     await Promise.all([admin.connect(), session.connect()]);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMedseed } from '../load/run-medseed.js';
-import { createTestDatabase } from '../support/test-database.js';
+import { CI_SEED_42, createSeededTestDatabase } from '../support/seeded-test-database.js';
 import { SEARCH_QUERIES } from './search-queries.js';
 
 // The documents each search finds on profile ci, seed 42, recorded while PostgreSQL still computed
@@ -13,12 +13,10 @@ import { SEARCH_QUERIES } from './search-queries.js';
 const LISTED_UP_TO = 150;
 
 describe('full-text search on profile ci, seed 42', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
   let client: pg.Client;
   beforeAll(async () => {
-    database = await createTestDatabase('search_results');
-    const seed = await runMedseed('seed', '--db', database.url, '--profile', 'ci', '--seed', '42', '--quiet');
-    expect(seed.code, seed.stderr).toBe(0);
+    database = await createSeededTestDatabase('search_results', CI_SEED_42);
     client = new pg.Client({ connectionString: database.url });
     await client.connect();
   }, 300_000);
@@ -83,5 +81,5 @@ describe('full-text search on profile ci, seed 42', () => {
     expect(report.schema.searchVectors).toMatchObject({ mismatched: 1, sampleIds: expect.arrayContaining([victim]) });
     const text = await runMedseed('verify', '--db', database.url);
     expect(text.stdout).toMatch(new RegExp(`search vectors differ from to_tsvector\\('english', title \\|\\| ' ' \\|\\| body\\) in 1 of \\d+ documents \\([^)]*${victim}`));
-  });
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMedseed, waitFor, type CliResult } from '../../load/run-medseed.js';
-import { createTestDatabase } from '../../support/test-database.js';
+import { CI_SEED_42, createSeededTestDatabase } from '../../support/seeded-test-database.js';
 
 // Interrupting and killing a workload through the real CLI: a run that commits writes must always
 // put them back or leave them for the next run to put back, and say which.
@@ -20,13 +20,11 @@ function startWorkload(url: string): { child: ReturnType<typeof spawn>; done: Pr
 }
 
 describe('medseed workload interrupted and killed', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
   let admin: pg.Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase('workload_faults');
-    const seed = await runMedseed('seed', '--db', database.url, '--profile', 'ci', '--quiet');
-    if (seed.code !== 0) throw new Error(`seed failed:\n${seed.stderr}`);
+    database = await createSeededTestDatabase('workload_faults', CI_SEED_42);
     admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
   }, 300_000);

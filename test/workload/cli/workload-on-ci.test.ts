@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkloadReport } from '../../../src/workload/report/workload-report.js';
 import { runMedseed } from '../../load/run-medseed.js';
-import { createTestDatabase } from '../../support/test-database.js';
+import { CI_SEED_42, createSeededTestDatabase } from '../../support/seeded-test-database.js';
 
 // A short closed-loop run on the ci profile, through the real CLI against the embedded server.
 // Latency budgets depend on the machine, so the exit code is checked against the verdict the run
@@ -13,16 +13,14 @@ import { createTestDatabase } from '../../support/test-database.js';
 const SHORT = ['--duration', '6', '--warmup', '1', '--ramp', '1', '--interval', '1', '--think-time', '40', '--sample-size', '500', '--quiet'];
 
 describe('medseed workload on a seeded ci database', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof createSeededTestDatabase>>;
   let admin: pg.Client;
   let out: string;
   let report: WorkloadReport;
   let run: Awaited<ReturnType<typeof runMedseed>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase('workload');
-    const seed = await runMedseed('seed', '--db', database.url, '--profile', 'ci', '--quiet');
-    if (seed.code !== 0) throw new Error(`seed failed:\n${seed.stderr}`);
+    database = await createSeededTestDatabase('workload', CI_SEED_42);
     admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     out = path.join(mkdtempSync(path.join(os.tmpdir(), 'medseed-workload-')), 'out');

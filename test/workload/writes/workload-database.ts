@@ -1,8 +1,7 @@
 import type pg from 'pg';
 import { createRandom } from '../../../src/rng/random.js';
 import type { WriteContext, WriteUser } from '../../../src/workload/writes/write-operation.js';
-import { createTestDatabase } from '../../support/test-database.js';
-import { runMedseed } from '../../load/run-medseed.js';
+import { createSeededTestDatabase } from '../../support/seeded-test-database.js';
 
 /** The tiny profile's reference date, when the drawn writes happen. */
 export const OCCURRED_AT = '2025-06-30 09:00:00+00';
@@ -11,11 +10,8 @@ export const OCCURRED_AT = '2025-06-30 09:00:00+00';
  * A private database seeded with a small fixed profile: these tests commit writes, so they never
  * touch a database another test file reads.
  */
-export async function createSeededDatabase(label: string): Promise<Awaited<ReturnType<typeof createTestDatabase>>> {
-  const database = await createTestDatabase(label);
-  const seed = await runMedseed('seed', '--db', database.url, '--profile', 'tiny', '--patients', '40', '--seed', '7', '--quiet');
-  if (seed.code !== 0) throw new Error(`seed failed:\n${seed.stdout}${seed.stderr}`);
-  return database;
+export function createSeededDatabase(label: string): ReturnType<typeof createSeededTestDatabase> {
+  return createSeededTestDatabase(label, ['--profile', 'tiny', '--patients', '40', '--seed', '7']);
 }
 
 /** Who the tests write as, found in the seeded data (as superuser, which RLS does not bind). */
