@@ -94,10 +94,15 @@ const wordCaches = new WeakMap<EnglishLexemes, { first: WordCache<Entries>; late
 // The whitespace of PostgreSQL's parser (C isspace): blank, \t \n \v \f \r.
 const isWhitespace = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
-function textEntries(text: string, lexemes: EnglishLexemes): Entries {
+/**
+ * The entries of `text`, or with `afterBlank` of the text preceded by whitespace (a note's piece),
+ * without building that longer string: the engine reads a rope's characters far more slowly.
+ */
+function textEntries(text: string, lexemes: EnglishLexemes, afterBlank = false): Entries {
   const result: number[] = [];
   if (text.includes('<')) {
-    appendIndexedEntries(text, lexemes, text, result);
+    const whole = afterBlank ? ` ${text}` : text;
+    appendIndexedEntries(whole, lexemes, whole, result);
     return result;
   }
   let caches = wordCaches.get(lexemes);
@@ -110,13 +115,14 @@ function textEntries(text: string, lexemes: EnglishLexemes): Entries {
     const start = i;
     while (i < n && !isWhitespace(text.charCodeAt(i))) i++;
     // Only a word that starts the text has nothing before it.
-    const words = start > 0 ? caches.later : caches.first;
+    const later = start > 0 || afterBlank;
+    const words = later ? caches.later : caches.first;
     const hash = hashWord(text, start, i);
     let found = words.get(text, start, i, hash);
     if (found === undefined) {
       const word = text.slice(start, i);
       const parsed: number[] = [];
-      appendIndexedEntries(start > 0 ? ` ${word}` : word, lexemes, text, parsed);
+      appendIndexedEntries(later ? ` ${word}` : word, lexemes, text, parsed);
       words.set(word, hash, (found = parsed));
     }
     for (let k = 0; k < found.length; k++) result.push(found[k]!);
@@ -204,7 +210,7 @@ function followingEntries(piece: string, lexemes: EnglishLexemes): Entries {
   let found = cache.get(piece);
   if (found === undefined) {
     if (cache.size > SECTION_CACHE_LIMIT) cache.clear();
-    found = textEntries(` ${piece}`, lexemes);
+    found = textEntries(piece, lexemes, true);
     cache.set(piece, found);
   }
   return found;
