@@ -13,7 +13,7 @@ export class VectorTextWriter {
   prefix(bytes: Uint8Array, ascii: boolean): void {
     this.room(bytes.length + 1);
     if (this.length > 0) this.bytes[this.length++] = 0x20;
-    for (let i = 0; i < bytes.length; i++) this.bytes[this.length + i] = bytes[i]!;
+    this.bytes.set(bytes, this.length);
     this.length += bytes.length;
     if (!ascii) this.ascii = false;
   }

@@ -19,8 +19,6 @@ export async function createSeededTestDatabase(label: string, seedArgs: readonly
   const key = createHash('sha256').update(JSON.stringify(seedArgs)).digest('hex').slice(0, 12);
   // per test run (global setup), so a template never outlives the code that seeded it
   const template = `tpl_${key}_${inject('testRunId')}`;
-  const database = await createTestDatabase(label);
-  const name = new URL(database.url).pathname.slice(1);
   await withClient(adminUrl, async (admin) => {
     // one lock per seed: files of the same seed wait for the first one's template, others do not
     const lockKey = Number.parseInt(key.slice(0, 8), 16) | 0;
@@ -28,14 +26,11 @@ export async function createSeededTestDatabase(label: string, seedArgs: readonly
     try {
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (!exists.rowCount) await seedTemplate(adminUrl, template, seedArgs);
-      // a database made by createTestDatabase is empty, so replace it by the copy under the same name
-      await admin.query(`DROP DATABASE ${name}`);
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock($1::int)', [lockKey]);
     }
   });
-  return database;
+  return createTestDatabase(label, template);
 }
 
 async function seedTemplate(adminUrl: string, template: string, seedArgs: readonly string[]): Promise<void> {
