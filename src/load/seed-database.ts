@@ -17,7 +17,7 @@ import { PostLoadError } from './post-load-error.js';
 import { assertCanBulkLoad, prepareTables, refuseLoadedTables } from './prepare-tables.js';
 import { LockTimeoutError } from '../db/lock-timeout-error.js';
 import { acquireLoaderLock } from './run-lock.js';
-import { recordRunEnd, recordRunPhase, recordRunStart } from './run-record.js';
+import { latestRun, recordRunEnd, recordRunPhase, recordRunStart, type RunSummaryRow } from './run-record.js';
 import { settleDeadRuns, type AbandonedRun } from './settle-dead-runs.js';
 import { startTableCopy, type TableCopy } from './table-copy.js';
 import { postLoadObjects } from './post-load-objects.js';
@@ -56,6 +56,8 @@ export interface SeedOptions {
   readonly leakproofSearch?: boolean;
   /** Told once about retired migrations this database recorded (see applyMigrations). */
   readonly onNotice?: (text: string) => void;
+  /** Told what a failed previous run left in medseed's tables, and what this run does about it. */
+  readonly onFailedPrevious?: (line: string) => void;
 }
 
 export interface SeedSummary {
@@ -207,8 +209,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedSummary> {
       });
     // --reset truncates: record the run first, so a failure from here on is never invisible. Without
     // it, prepare only checks (and refuses a non-empty database) until the run is recorded.
+    const previous = await latestRun(admin);
     if (options.reset) runId = await startRun();
-    await prepareTables(admin, options.reset);
+    const { truncated } = await prepareTables(admin, options.reset);
+    if (previous?.status === 'failed') options.onFailedPrevious?.(describeFailedPrevious(previous, truncated));
     runId ??= await startRun();
     const digests = createTableDigests();
     await enter('generate+copy');
@@ -319,4 +323,15 @@ async function markFailed(url: string, admin: pg.Client, runId: number, failure:
   // The first sentence says it ("cannot reach PostgreSQL at ... (ECONNREFUSED)"); the rest is advice for another situation.
   const text = reason instanceof Error ? reason.message : String(reason);
   return { runId, recorded: false, reason: redactSecrets(text.split(/\.\s/)[0]!) };
+}
+
+/**
+ * What a failed previous run left: a load that failed before its COPY streams committed leaves no
+ * rows (each table's COPY rolls back), and prepare only gets here with rows under --reset.
+ */
+function describeFailedPrevious(run: RunSummaryRow, truncated: boolean): string {
+  const failed = `Run #${run.id} had failed${run.phase ? ` during ${run.phase}` : ''}`;
+  return truncated
+    ? `${failed}; --reset truncated the rows left in medseed's tables.`
+    : `${failed} and left no rows in medseed's tables (its COPY rolled back); loading again.`;
 }

@@ -90,6 +90,8 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
       if (signal === 'SIGTERM') return; // recovery is the same as after SIGINT, and the next test reseeds with --reset
       const recovered = await server.run('seed', '--profile', 'tiny', '--reset');
       expect(recovered.code, recovered.stderr).toBe(0);
+      // The next run says what the failed one left behind: nothing, as every COPY rolled back.
+      expect(recovered.stderr).toContain(`Run #${recorded![1]} had failed during generate+copy and left no rows in medseed's tables`);
       expect((await server.run('verify', '--profile', 'tiny')).code).toBe(0);
     });
   }

@@ -107,6 +107,7 @@ export const seedCommand: CommandModule<object, SeedArgs> = {
         signal: interrupt.signal,
         // Waits and dead runs are said even with --quiet: they explain a pause or a changed record.
         onLockWait: (line) => process.stderr.write(`${line}\n`),
+        onFailedPrevious: (line) => process.stderr.write(`${line}\n`),
         onAbandoned: (runs) => {
           for (const run of runs) process.stderr.write(`${describeAbandonedRun(run)}\n`);
         },
