@@ -17,7 +17,7 @@ const EMPTY = allocate(0);
 /**
  * Appends text as UTF-8 into one growing buffer, field by field: no line strings, no ropes of
  * small strings for the garbage collector, one allocation per chunk. Given a `region` (a slice of
- * a chunk arena, see createChunkArena), it writes there first and allocates only if that fills up.
+ * a chunk arena, see createArenaCarver), it writes there first and allocates only if that fills up.
  */
 export class ByteBuilder {
   private buffer: Utf8Buffer;

@@ -4,12 +4,13 @@ import { createTableWriter } from '../tables/create-table-writer.js';
 import { TABLE_SPECS, type TableName } from '../tables/table-specs.js';
 import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
-import { createChunkArena } from './chunk-arena.js';
+import { createArenaCarver } from './chunk-arena.js';
 import { createFhirSink } from './fhir-sink.js';
 
 // Each chunk gets a new sink; remembering how large each table's bytes grew lets the next chunk's
 // buffers start at that size instead of doubling up from 64 kB (each doubling copies everything so far).
 const chunkSizes = new Map<TableName, number>();
+const carveArena = createArenaCarver();
 
 /**
  * A RowSink that encodes each row into its table's byte buffer as it arrives, so no row objects
@@ -22,7 +23,7 @@ export function createEncodingSink(format: OutputFormat, validate = false): RowS
     TableName,
     (row: object, out: ByteBuilder) => void
   >;
-  const regions = createChunkArena(names.map((name) => chunkSizes.get(name) ?? 0));
+  const regions = carveArena(names.map((name) => chunkSizes.get(name) ?? 0));
   const buffers = Object.fromEntries(names.map((name, i) => [name, new ByteBuilder(chunkSizes.get(name), regions[i])])) as Record<TableName, ByteBuilder>;
   const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<TableName, number>;
   let rows = zero();

@@ -20,7 +20,7 @@ import type { AuditLogRow, RowSink, RowsByTable, TimelineEventRow } from '../gen
 import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
 import type { BinaryChunk } from './binary-chunk.js';
 import { ByteBuilder } from './byte-builder.js';
-import { createChunkArena } from './chunk-arena.js';
+import { createArenaCarver } from './chunk-arena.js';
 
 const NEWLINE = 0x0a;
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -32,9 +32,10 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  */
 // The next chunk's buffers start at the size this one's reached (see encoding-sink.ts).
 const chunkSizes = new Map<FhirResourceType, number>();
+const carveArena = createArenaCarver();
 
 export function createFhirSink(): RowSink & { take(): BinaryChunk } {
-  const regions = createChunkArena(FHIR_RESOURCE_TYPES.map((type) => chunkSizes.get(type) ?? 0));
+  const regions = carveArena(FHIR_RESOURCE_TYPES.map((type) => chunkSizes.get(type) ?? 0));
   const buffers = Object.fromEntries(FHIR_RESOURCE_TYPES.map((type, i) => [type, new ByteBuilder(chunkSizes.get(type), regions[i])])) as Record<FhirResourceType, ByteBuilder>;
   const zeroCounts = () => Object.fromEntries(FHIR_RESOURCE_TYPES.map((type) => [type, 0])) as Record<FhirResourceType, number>;
   const zeroRows = () => Object.fromEntries(TABLE_NAMES.map((name) => [name, 0])) as Record<TableName, number>;

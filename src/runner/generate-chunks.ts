@@ -5,8 +5,9 @@ import type { RunConfig } from '../config/resolve-run-config.js';
 import type { OutputFormat } from '../encoders/index.js';
 import { packageRoot } from '../package-root.js';
 import { createPlan } from '../plan/create-plan.js';
-import type { BinaryChunk } from './binary-chunk.js';
+import { chunkArrayBuffers, type BinaryChunk } from './binary-chunk.js';
 import { createMemoryReleaser } from './release-transferred-memory.js';
+import { recycleChunkArena } from './chunk-arena.js';
 import { memoryLog } from './memory-log.js';
 import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
 
@@ -22,6 +23,27 @@ export interface GenerateOptions {
   readonly lean?: boolean;
   /** Write the user's tables of a mapping instead of medseed's (chunks carry `mapped`). */
   readonly target?: MappingTarget;
+  /**
+   * The consumer gives every chunk back with `returnChunk` once nothing reads its bytes any more,
+   * so its memory is written again instead of collected (and needs no forced collections).
+   */
+  readonly returnsChunks?: boolean;
+}
+
+/** How each chunk goes back to the thread that made it, when its consumer returns chunks. */
+const returnPaths = new WeakMap<BinaryChunk, () => void>();
+
+/**
+ * Gives a chunk's memory back to the worker that wrote it, for a later chunk. Call it only when
+ * nothing will read the chunk's bytes again, a socket or file still sending them included: its
+ * buffers are detached here (or, made on this thread, overwritten by a later chunk). Returning a
+ * chunk twice, or after its run ended, or one from a consumer that did not ask to return chunks,
+ * does nothing.
+ */
+export function returnChunk(chunk: BinaryChunk): void {
+  const back = returnPaths.get(chunk);
+  returnPaths.delete(chunk);
+  back?.();
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
@@ -72,12 +94,16 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
     const { generateDirectoryChunk, generatePatientChunk } = await import('./generate-chunk.js');
     const world = createWorldFor(config);
     const mapped = options.target ? await bindTarget(options.target) : undefined;
+    const recyclable = (chunk: BinaryChunk) => {
+      if (options.returnsChunks) returnPaths.set(chunk, () => chunkArrayBuffers(chunk).forEach(recycleChunkArena));
+      return chunk;
+    };
     for (const [start, stop] of ranges) {
       if (start === DIRECTORY[0]) {
-        yield generateDirectoryChunk(world, options.format, options.validate, mapped);
+        yield recyclable(generateDirectoryChunk(world, options.format, options.validate, mapped));
         continue;
       }
-      yield generatePatientChunk(world, start, stop, options.format, options.validate, mapped);
+      yield recyclable(generatePatientChunk(world, start, stop, options.format, options.validate, mapped));
       // let I/O callbacks (COPY acknowledgements, file writes) run between chunks
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -118,17 +144,27 @@ export async function* generateChunks(config: RunConfig, options: GenerateOption
   const releaser = createMemoryReleaser();
   const inFlight: Promise<BinaryChunk>[] = [];
   let submitted = 0;
+  let running = true;
   try {
     for (let done = 0; done < ranges.length; done++) {
       while (submitted < ranges.length && submitted - done < maxInFlight) inFlight.push(submit(submitted++));
       // Avoid unhandled rejections for promises not awaited yet.
       for (const promise of inFlight) promise.catch(() => undefined);
       const chunk = await (inFlight.shift() as Promise<BinaryChunk>);
-      // Chunks the consumer has finished with are collectable by now; see createMemoryReleaser.
-      releaser.received(chunk);
+      if (options.returnsChunks) {
+        const worker = workers[done % workers.length] as Worker;
+        returnPaths.set(chunk, () => {
+          const arenas = chunkArrayBuffers(chunk).filter((arena) => arena.byteLength > 0);
+          if (running) worker.postMessage({ arenas }, arenas);
+        });
+      } else {
+        // Chunks the consumer has finished with are collectable by now; see createMemoryReleaser.
+        releaser.received(chunk);
+      }
       yield chunk;
     }
   } finally {
+    running = false;
     await Promise.all(workers.map((worker) => worker.terminate()));
     memoryLog.drop('worker');
   }

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../encoders/index.js';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { chunkArrayBuffers } from './binary-chunk.js';
+import { recycleChunkArena } from './chunk-arena.js';
 import { createWorldFor } from './create-world-for.js';
 import { generateDirectoryChunk, generatePatientChunk } from './generate-chunk.js';
 import { bindTarget, type MappingTarget } from '../own-schema/mapping/mapping-target.js';
@@ -21,12 +22,21 @@ interface Task {
   start: number;
   end: number;
 }
+/** A chunk's arenas, given back once the main thread has sent its bytes on. */
+interface Returned {
+  arenas: ArrayBuffer[];
+}
 
 const { config, format, validate, target } = workerData as Init;
 const world = createWorldFor(config);
 // A mapping is loaded asynchronously; tasks wait for it (messages queue on the promise).
 const mappedReady = target ? bindTarget(target) : Promise.resolve(undefined);
-parentPort?.on('message', async (task: Task) => {
+parentPort?.on('message', async (message: Task | Returned) => {
+  if ('arenas' in message) {
+    for (const arena of message.arenas) recycleChunkArena(arena);
+    return;
+  }
+  const task = message;
   try {
     const mapped = await mappedReady;
     // start -1 is the directory pseudo-range (organizations and providers)

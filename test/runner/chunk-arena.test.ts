@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ByteBuilder } from '../../src/runner/byte-builder.js';
-import { createChunkArena } from '../../src/runner/chunk-arena.js';
+import { createArenaCarver, recycleChunkArena } from '../../src/runner/chunk-arena.js';
+
+// A carver of its own per use, as each sink has: layouts are per carver.
+const createChunkArena = (sizes: readonly number[]) => createArenaCarver()(sizes);
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-describe('createChunkArena', () => {
+describe('createArenaCarver', () => {
   it('carves one allocation above malloc\'s largest mmap threshold into disjoint regions of twice each size', () => {
     const regions = createChunkArena([0, 100_000, 5_000_000]);
     const arena = regions[0]!.buffer;
@@ -24,6 +27,35 @@ describe('createChunkArena', () => {
     const regions = createChunkArena([30_000_000, 20_000_000]);
     expect(regions[0]!.length).toBeGreaterThanOrEqual(60_000_000);
     expect(regions[1]!.length).toBeGreaterThanOrEqual(40_000_000);
+  });
+
+  it('writes the next chunk into an arena given back, at the same offsets, while every output still fits', () => {
+    const carve = createArenaCarver();
+    const first = carve([100_000, 2_000_000]);
+    first[1]![0] = 0x2a;
+    recycleChunkArena(first[0]!.buffer);
+    const second = carve([120_000, 2_500_000]);
+    expect(second[0]!.buffer === first[0]!.buffer).toBe(true);
+    expect(second.map((r) => [r.byteOffset, r.length])).toEqual(first.map((r) => [r.byteOffset, r.length]));
+    expect(second[1]![0]).toBe(0x2a);
+    // not given back: a new arena
+    expect(carve([120_000, 2_500_000])[0]!.buffer === first[0]!.buffer).toBe(false);
+  });
+
+  it('lays regions out anew, in a new arena, when an output outgrows its region', () => {
+    const carve = createArenaCarver();
+    const first = carve([100_000, 2_000_000]);
+    recycleChunkArena(first[0]!.buffer);
+    const grown = carve([100_000, 40_000_000]);
+    expect(grown[1]!.length).toBeGreaterThanOrEqual(80_000_000);
+    expect(grown[0]!.buffer === first[0]!.buffer).toBe(false);
+  });
+
+  it('keeps only arenas, not the small buffers a region overflowed into', () => {
+    const carve = createArenaCarver();
+    const small = new ArrayBuffer(4096);
+    recycleChunkArena(small);
+    expect(carve([10])[0]!.buffer === small).toBe(false);
   });
 });
 

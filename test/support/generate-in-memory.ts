@@ -1,6 +1,6 @@
 import { resolveRunConfig, type RunConfigInput } from '../../src/config/resolve-run-config.js';
 import { FHIR_RESOURCE_TYPES, type FhirResourceType } from '../../src/encoders/fhir/index.js';
-import { generateChunks, type GenerateOptions } from '../../src/runner/generate-chunks.js';
+import { generateChunks, returnChunk, type GenerateOptions } from '../../src/runner/generate-chunks.js';
 import { createTableDigests } from '../../src/sinks/table-digests.js';
 import { TABLE_NAMES, type TableName } from '../../src/tables/table-specs.js';
 
@@ -25,6 +25,7 @@ export async function generateDigests(input: RunConfigInput, options: Partial<Ge
   const digests = createTableDigests();
   for await (const chunk of generateChunks(config, { workers: 0, batchSize: 50, format: 'copy', ...options })) {
     for (const table of TABLE_NAMES) digests.update(table, chunk.data[table], chunk.rows[table]);
+    if (options.returnsChunks) returnChunk(chunk);
   }
   return digests.finish();
 }
