@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -11,8 +11,16 @@ export interface TableCopy {
   write(data: Uint8Array): Promise<void>;
   end(): Promise<void>;
   abort(error: Error): void;
-  /** Bytes written and not yet taken by the kernel (for MEDSEED_MEMORY_LOG). */
+  /** Bytes written so far, all chunks together. */
+  readonly writtenBytes: number;
+  /** Bytes written and not yet taken by the kernel. */
   readonly queuedBytes: number;
+  /**
+   * Bytes the kernel has taken, counted from the first write: every buffer on the way (this
+   * stream, pg-copy-streams, pg's socket) passes bytes on in order, so a write's bytes are gone
+   * from this process once this reaches the total written up to and including it.
+   */
+  readonly sentBytes: number;
   /** Settles when PostgreSQL has acknowledged (or rejected) the whole COPY and its transaction. */
   readonly done: Promise<void>;
 }
@@ -60,12 +68,15 @@ async function setAsideLoadTriggers(client: pg.Client, table: string): Promise<s
 export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
   const source = new PassThrough({ highWaterMark: 256 * 1024 });
   const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
+  let copy: Writable | undefined;
+  let written = 0;
   const done = (async () => {
     try {
       const triggers = await beginFrozenLoad(client, spec);
+      copy = client.query(copyFrom(sql));
       // pipeline() wires backpressure, and on a source error pg-copy-streams sends CopyFail, so the
       // server rolls the COPY back instead of committing half a table.
-      await pipeline(source, client.query(copyFrom(sql)));
+      await pipeline(source, copy);
       for (const definition of triggers) await client.query(definition);
       await client.query('COMMIT');
     } catch (error) {
@@ -75,9 +86,18 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
     }
   })();
   done.catch(() => undefined);
+  const queuedBytes = () => {
+    // pg's socket, where pg-copy-streams writes each chunk whole; not part of pg's typings
+    const socket = (client as unknown as { connection?: { stream?: { writableLength?: number } } }).connection?.stream;
+    // pg-copy-streams holds what the socket refused until it drains, and counts it as its own
+    // writableLength until then; each piece it passes on gains a 5-byte header in the socket, so
+    // this can overstate what is queued (never understate it).
+    return source.writableLength + source.readableLength + (copy?.writableLength ?? 0) + (socket?.writableLength ?? 0);
+  };
   return {
     async write(data) {
       if (data.byteLength === 0) return;
+      written += data.byteLength;
       if (!source.write(data)) await Promise.race([once(source, 'drain'), done]);
     },
     async end() {
@@ -87,10 +107,14 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
     abort(error) {
       source.destroy(error);
     },
+    get writtenBytes() {
+      return written;
+    },
     get queuedBytes() {
-      // pg's socket, where pg-copy-streams writes each chunk whole; not part of pg's typings
-      const socket = (client as unknown as { connection?: { stream?: { writableLength?: number } } }).connection?.stream;
-      return source.writableLength + source.readableLength + (socket?.writableLength ?? 0);
+      return queuedBytes();
+    },
+    get sentBytes() {
+      return Math.max(0, written - queuedBytes());
     },
     done,
   };

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { to as copyTo } from 'pg-copy-streams';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { connect } from '../db/connect.js';
-import { generateChunks } from '../runner/generate-chunks.js';
+import { generateChunks, returnChunk } from '../runner/generate-chunks.js';
 import { createTableDigests, type TableDigest } from '../sinks/table-digests.js';
 import { TABLE_SPECS, type TableName, type TableSpec } from '../tables/table-specs.js';
 
@@ -59,8 +59,9 @@ async function digestDatabase(url: string, concurrency: number): Promise<Record<
 
 export async function digestGenerated(config: RunConfig, workers: number, batchSize: number): Promise<Record<TableName, TableDigest>> {
   const digests = createTableDigests();
-  for await (const chunk of generateChunks(config, { workers, batchSize, format: 'copy' })) {
+  for await (const chunk of generateChunks(config, { workers, batchSize, format: 'copy', returnsChunks: true })) {
     for (const spec of TABLE_SPECS) digests.update(spec.name, chunk.data[spec.name], chunk.rows[spec.name]);
+    returnChunk(chunk);
   }
   return digests.finish();
 }
