@@ -87,6 +87,11 @@ export class SeedError extends Error {
   override readonly name = 'SeedError';
   /** Set once the loader has tried to record the failure. */
   record: FailureRecord = { runId: undefined };
+  /**
+   * The failure came before any table's COPY was told to commit, and every COPY was rolled back:
+   * medseed's tables hold none of this run's rows, so the same command can simply run again.
+   */
+  copiesRolledBack = false;
   constructor(
     readonly phase: SeedPhase,
     readonly table: string | undefined,
@@ -109,6 +114,7 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
   const clients: pg.Client[] = [];
   const copies = new Map<TableName, TableCopy>();
   let failure: SeedError | undefined;
+  let committing = false;
   try {
     for (const spec of TABLE_SPECS) {
       const client = await connect(url, `medseed-copy-${spec.name}`);
@@ -136,6 +142,7 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       if (failure) throw failure;
       options.onRows?.(chunk.rows, chunk.rows.patients);
     }
+    committing = true;
     for (const [table, copy] of copies) {
       try {
         await copy.end();
@@ -147,6 +154,9 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
     const reason = failure ?? (error instanceof SeedError ? error : new SeedError('generate+copy', undefined, error));
     for (const copy of copies.values()) copy.abort(reason);
     await Promise.allSettled([...copies.values()].map((copy) => copy.done));
+    // A COMMIT is sent only once a table's COPY has ended; before that, an aborted COPY (or a lost
+    // connection) leaves nothing behind.
+    reason.copiesRolledBack = !committing;
     throw reason;
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
@@ -279,12 +289,16 @@ function toSeedError(
 ): SeedError {
   const known = error instanceof SeedError ? error : undefined;
   const cause = known ? known.cause : error;
+  const keepingRollback = (named: SeedError) => {
+    named.copiesRolledBack = known?.copiesRolledBack ?? false;
+    return named;
+  };
   if (signal?.aborted) {
     const name = String(signal.reason ?? 'a signal');
-    return new SeedError(known?.phase ?? phase, known?.table, new Error(`interrupted by ${name}`, { cause }), name);
+    return keepingRollback(new SeedError(known?.phase ?? phase, known?.table, new Error(`interrupted by ${name}`, { cause }), name));
   }
   if (isLockTimeout(cause)) {
-    return new SeedError(known?.phase ?? phase, known?.table ?? wait?.table, new LockTimeoutError(lockTimeoutSeconds, wait, cause));
+    return keepingRollback(new SeedError(known?.phase ?? phase, known?.table ?? wait?.table, new LockTimeoutError(lockTimeoutSeconds, wait, cause)));
   }
   return known ?? new SeedError(phase, tableOf(error), error);
 }

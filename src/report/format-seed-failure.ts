@@ -46,8 +46,8 @@ export function formatSeedFailure(error: SeedError): string {
   if (record.runId === undefined) {
     lines.push('No run was recorded, and no rows were loaded or removed.');
   } else if (record.recorded) {
-    const incomplete = error.phase === 'prepare' ? '' : '; its data is incomplete';
-    lines.push(`Run #${record.runId} is recorded as failed (${where}) in medseed.runs${incomplete}.`);
+    const left = error.phase === 'prepare' ? '' : error.copiesRolledBack ? "; every table's COPY rolled back, so medseed's tables hold none of its rows" : '; its data is incomplete';
+    lines.push(`Run #${record.runId} is recorded as failed (${where}) in medseed.runs${left}.`);
   } else {
     lines.push(
       `The failure could not be recorded (${record.reason}); run #${record.runId} still says 'running' in medseed.runs, ` +
@@ -55,9 +55,10 @@ export function formatSeedFailure(error: SeedError): string {
     );
   }
   if (record.runId !== undefined && error.phase === 'prepare') lines.push(describePrepareChanges(error));
-  const recover = record.runId === undefined ? 'Then run the same seed command again.' : 'Then run "medseed seed --reset" to start over.';
+  const again = record.runId === undefined || error.copiesRolledBack;
+  const recover = again ? 'Then run the same seed command again.' : 'Then run "medseed seed --reset" to start over.';
   if (error.interrupted) {
-    lines.push(`Run "medseed seed --reset" to start over.`);
+    lines.push(again ? 'Run the same seed command again to load from the start.' : 'Run "medseed seed --reset" to start over.');
   } else if (isDiskFull(error)) {
     lines.push(`The server ran out of disk space during ${error.phase}. Free space on the server's disk. ${recover}`);
   } else if (isServerGone(error)) {

@@ -75,7 +75,7 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
   });
 
   for (const [signal, exitCode] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it(`records a run interrupted by ${signal} mid-COPY as failed with its phase, exits ${exitCode}, keeps the server up${signal === 'SIGINT' ? ', and --reset recovers' : ''}`, async () => {
+    it(`records a run interrupted by ${signal} mid-COPY as failed with its phase, exits ${exitCode}, keeps the server up${signal === 'SIGINT' ? ', and seeding again recovers' : ''}`, async () => {
       const seeding = server.spawn(...LONG_SEED, '--reset');
       await seeding.waitForStderr(/\[generate\+copy\] \d+% of patients/);
       seeding.kill(signal);
@@ -85,10 +85,13 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
       const recorded = /Run #(\d+) is recorded as failed \(phase generate\+copy\) in medseed\.runs/.exec(result.stderr);
       expect(recorded, result.stderr).not.toBeNull();
       expect(await run(recorded![1]!)).toMatchObject({ status: 'failed', phase: 'generate+copy' });
+      // No table's COPY had been told to commit, so the run says nothing was left and no reset is needed.
+      expect(result.stderr).toContain("every table's COPY rolled back, so medseed's tables hold none of its rows");
+      expect(result.stderr).toContain('Run the same seed command again to load from the start.');
       // Our connection to the embedded server survived: the server was not taken down with the loader.
       expect((await client.query('SELECT 1 AS up')).rows[0]).toEqual({ up: 1 });
       if (signal === 'SIGTERM') return; // recovery is the same as after SIGINT, and the next test reseeds with --reset
-      const recovered = await server.run('seed', '--profile', 'tiny', '--reset');
+      const recovered = await server.run('seed', '--profile', 'tiny');
       expect(recovered.code, recovered.stderr).toBe(0);
       // The next run says what the failed one left behind: nothing, as every COPY rolled back.
       expect(recovered.stderr).toContain(`Run #${recorded![1]} had failed during generate+copy and left no rows in medseed's tables`);

@@ -22,6 +22,15 @@ describe('the account of a failed seed claims only what happened to its record',
     expect(text).toMatch(/ran out of disk space during generate\+copy\. Free space on the server's disk\. Then run "medseed seed --reset"/);
   });
 
+  it('says no rows were left, and that the same command recovers, when every COPY rolled back', () => {
+    const error = failure({ runId: 8, recorded: true }, serverError('53100', 'could not extend file: No space left on device'), 'generate+copy', 'audit_logs');
+    error.copiesRolledBack = true;
+    const text = formatSeedFailure(error);
+    expect(text).toMatch(/Run #8 is recorded as failed \(phase generate\+copy, table audit_logs\) in medseed\.runs; every table's COPY rolled back, so medseed's tables hold none of its rows\./);
+    expect(text).toMatch(/Free space on the server's disk\. Then run the same seed command again\./);
+    expect(text).not.toMatch(/incomplete|--reset/);
+  });
+
   it('says the failure could not be recorded, why, and what the record still says', () => {
     const text = formatSeedFailure(failure({ runId: 9, recorded: false, reason: 'cannot reach PostgreSQL (ECONNREFUSED)' }, serverError('57P01', 'terminating connection due to administrator command'), 'indexes'));
     expect(text).not.toMatch(/is recorded as failed/);
