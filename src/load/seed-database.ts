@@ -7,8 +7,8 @@ import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watc
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
 import { applyMigrations, hasPendingMigrations } from '../db/migrations/apply-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
-import { generateChunks } from '../runner/generate-chunks.js';
-import { createSendingChunks } from './sending-chunks.js';
+import { generateChunks, returnChunk } from '../runner/generate-chunks.js';
+import { untilSent } from './until-sent.js';
 import { memoryLog } from '../runner/memory-log.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';
@@ -126,7 +126,6 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       copies.set(spec.name, copy);
     }
     const chunks = generateChunks(config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true, returnsChunks: true });
-    const sending = createSendingChunks(TABLE_NAMES.map((table) => copies.get(table)!));
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new SeedError('generate+copy', undefined, new Error('interrupted (signal received)'));
       if (failure) throw failure;
@@ -134,11 +133,10 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       // Every table's share of the chunk at once: awaiting one table's drain before writing the
       // next left each backend idle while another parsed, which serialised the whole load.
       const writes = Promise.all(TABLE_NAMES.map((table) => copies.get(table)!.write(chunk.data[table])));
-      sending.written(chunk);
       memoryLog.gauge('copy queued', [...copies.values()].reduce((sum, copy) => sum + copy.queuedBytes, 0));
       await writes;
-      // The previous chunk's bytes gone before the next chunk comes in: see createSendingChunks.
-      await sending.untilAtMost(0, () => failure !== undefined || options.signal?.aborted === true);
+      // The chunk's arena goes back to its worker once the kernel has all its bytes; see untilSent.
+      if (await untilSent([...copies.values()], () => failure !== undefined || options.signal?.aborted === true)) returnChunk(chunk);
       if (failure) throw failure;
       options.onRows?.(chunk.rows, chunk.rows.patients);
     }

@@ -11,16 +11,11 @@ export interface TableCopy {
   write(data: Uint8Array): Promise<void>;
   end(): Promise<void>;
   abort(error: Error): void;
-  /** Bytes written so far, all chunks together. */
-  readonly writtenBytes: number;
-  /** Bytes written and not yet taken by the kernel. */
-  readonly queuedBytes: number;
   /**
-   * Bytes the kernel has taken, counted from the first write: every buffer on the way (this
-   * stream, pg-copy-streams, pg's socket) passes bytes on in order, so a write's bytes are gone
-   * from this process once this reaches the total written up to and including it.
+   * Bytes written and not yet taken by the kernel, in every buffer on the way: this stream,
+   * pg-copy-streams and pg's socket. Zero means no buffer written so far will be read again.
    */
-  readonly sentBytes: number;
+  readonly queuedBytes: number;
   /** Settles when PostgreSQL has acknowledged (or rejected) the whole COPY and its transaction. */
   readonly done: Promise<void>;
 }
@@ -69,7 +64,6 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
   const source = new PassThrough({ highWaterMark: 256 * 1024 });
   const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
   let copy: Writable | undefined;
-  let written = 0;
   const done = (async () => {
     try {
       const triggers = await beginFrozenLoad(client, spec);
@@ -86,18 +80,9 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
     }
   })();
   done.catch(() => undefined);
-  const queuedBytes = () => {
-    // pg's socket, where pg-copy-streams writes each chunk whole; not part of pg's typings
-    const socket = (client as unknown as { connection?: { stream?: { writableLength?: number } } }).connection?.stream;
-    // pg-copy-streams holds what the socket refused until it drains, and counts it as its own
-    // writableLength until then; each piece it passes on gains a 5-byte header in the socket, so
-    // this can overstate what is queued (never understate it).
-    return source.writableLength + source.readableLength + (copy?.writableLength ?? 0) + (socket?.writableLength ?? 0);
-  };
   return {
     async write(data) {
       if (data.byteLength === 0) return;
-      written += data.byteLength;
       if (!source.write(data)) await Promise.race([once(source, 'drain'), done]);
     },
     async end() {
@@ -107,14 +92,12 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
     abort(error) {
       source.destroy(error);
     },
-    get writtenBytes() {
-      return written;
-    },
     get queuedBytes() {
-      return queuedBytes();
-    },
-    get sentBytes() {
-      return Math.max(0, written - queuedBytes());
+      // pg's socket, where pg-copy-streams writes each chunk whole; not part of pg's typings
+      const socket = (client as unknown as { connection?: { stream?: { writableLength?: number } } }).connection?.stream;
+      // pg-copy-streams counts what the socket has not accepted yet as its own writableLength,
+      // until the socket drains; a socket counts a write until the kernel has taken all of it.
+      return source.writableLength + source.readableLength + (copy?.writableLength ?? 0) + (socket?.writableLength ?? 0);
     },
     done,
   };

@@ -30,7 +30,7 @@ export function createArenaCarver(): (sizes: readonly number[]) => Buffer[] {
   let layout: Layout | undefined;
   return (sizes) => {
     const wanted = sizes.map((size) => Math.max(MIN_REGION, size * 2));
-    if (!layout || layout.regions.length !== wanted.length || wanted.some((want, i) => want > (layout as Layout).regions[i]!)) layout = planLayout(wanted);
+    if (!layout || !fits(layout, wanted)) layout = planLayout(wanted);
     const arena = takeArena(layout.length);
     let offset = 0;
     return layout.regions.map((size) => {
@@ -39,6 +39,10 @@ export function createArenaCarver(): (sizes: readonly number[]) => Buffer[] {
       return region;
     });
   };
+}
+
+function fits(layout: Layout, wanted: readonly number[]): boolean {
+  return layout.regions.length === wanted.length && wanted.every((want, i) => want <= layout.regions[i]!);
 }
 
 function planLayout(wanted: readonly number[]): Layout {

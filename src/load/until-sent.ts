@@ -1,0 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TableCopy } from './table-copy.js';
+
+/** How often to look again while waiting for the kernel to take the bytes. */
+const POLL_MS = 2;
+
+/**
+ * Waits until the kernel has taken every byte written to the COPY streams so far; resolves false
+ * if `stop` says to give up first (a failed COPY never sends the rest).
+ *
+ * Why a seed waits for this after each chunk: all of a chunk's tables share one arena, which can
+ * go back to its worker (returnChunk) only once nothing will read it. Before, one slow table's share
+ * queued in its socket kept the whole arena alive, and when COPY set the pace (late in a 100x load,
+ * once the database outgrew the page cache) 4-7 arenas were alive against 2 at 10x (issue 11).
+ * The server does not go idle meanwhile: it still reads what the kernel's socket buffers hold, and
+ * the next chunk is generated while this one is sent.
+ */
+export async function untilSent(copies: readonly Pick<TableCopy, 'queuedBytes'>[], stop: () => boolean): Promise<boolean> {
+  while (copies.some((copy) => copy.queuedBytes > 0)) {
+    if (stop()) return false;
+    await sleep(POLL_MS);
+  }
+  return true;
+}
