@@ -8,7 +8,7 @@ import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '..
 import { applyMigrations, hasPendingMigrations } from '../db/migrations/apply-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
 import { generateChunks, returnChunk } from '../runner/generate-chunks.js';
-import { untilSent } from './until-sent.js';
+import { untilSent } from '../runner/until-sent.js';
 import { memoryLog } from '../runner/memory-log.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
 import { createTableDigests } from '../sinks/table-digests.js';

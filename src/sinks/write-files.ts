@@ -5,6 +5,8 @@ import { once } from 'node:events';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { encodeCsvHeader, type RowFormat } from '../encoders/index.js';
 import type { BinaryChunk } from '../runner/binary-chunk.js';
+import { returnChunk } from '../runner/generate-chunks.js';
+import { fileQueue, untilSent } from '../runner/until-sent.js';
 import { TABLE_SPECS, tableSpec, type TableName } from '../tables/table-specs.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { MANIFEST_FILE, MANIFEST_IN_PROGRESS_FILE, tableFileName as fileName } from './generate-output.js';
@@ -63,6 +65,10 @@ export async function writeFiles(
         if (data.byteLength > 0) await write(streams.get(spec.name)!, data);
       }
       onChunk?.(chunk);
+      // The chunk's memory goes back to its worker once the files have its bytes (when the
+      // generator was asked to take chunks back; otherwise returnChunk does nothing).
+      const queues = [...streams.values()].map(fileQueue);
+      if (await untilSent(queues, () => [...streams.values()].some((stream) => stream.errored !== null))) returnChunk(chunk);
     }
     for (const [table, stream] of streams) {
       if (format === 'copy') await write(stream, '\\.\n');

@@ -1,12 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TableCopy } from './table-copy.js';
 
 /** How often to look again while waiting for the kernel to take the bytes. */
 const POLL_MS = 2;
 
+/** A stream as far as waiting goes: the bytes written to it that it still holds. */
+export interface Queue {
+  readonly queuedBytes: number;
+}
+
+/** A file stream holds a write until the file system has taken it. */
+export const fileQueue = (stream: { readonly writableLength: number }): Queue => ({
+  get queuedBytes() {
+    return stream.writableLength;
+  },
+});
+
 /**
- * Waits until the kernel has taken every byte written to the COPY streams so far; resolves false
- * if `stop` says to give up first (a failed COPY never sends the rest).
+ * Waits until the kernel has taken every byte written to the streams so far, so no buffer written
+ * will be read again and a chunk can go back to its worker (returnChunk); resolves false if `stop`
+ * says to give up first (a failed COPY or file never takes the rest).
  *
  * Why a seed waits for this after each chunk: all of a chunk's tables share one arena, which can
  * go back to its worker (returnChunk) only once nothing will read it. Before, one slow table's share
@@ -15,8 +27,8 @@ const POLL_MS = 2;
  * The server does not go idle meanwhile: it still reads what the kernel's socket buffers hold, and
  * the next chunk is generated while this one is sent.
  */
-export async function untilSent(copies: readonly Pick<TableCopy, 'queuedBytes'>[], stop: () => boolean): Promise<boolean> {
-  while (copies.some((copy) => copy.queuedBytes > 0)) {
+export async function untilSent(streams: readonly Queue[], stop: () => boolean): Promise<boolean> {
+  while (streams.some((stream) => stream.queuedBytes > 0)) {
     if (stop()) return false;
     await sleep(POLL_MS);
   }

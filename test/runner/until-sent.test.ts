@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untilSent } from '../../src/load/until-sent.js';
+import { untilSent } from '../../src/runner/until-sent.js';
 
 // Streams as the seed loop sees them: bytes written and not yet taken by the kernel.
 const stream = (queuedBytes: number) => ({ queuedBytes });
