@@ -20,8 +20,8 @@ function collect(type: 'minor' | 'major'): void {
  * whose last bytes the sockets are still flushing, with slack for other external memory. More than
  * this alive means dead ones may wait for a collection. Measured at 100x with 25-patient chunks:
  * with 4 here, external memory sat at 157 MB (four arenas) from the start; at 2.5 it is 70 MB (two)
- * while generation sets the pace. Late in a 100x load, when COPY does, up to five arenas are alive
- * anyway: each chunk's slowest table keeps its slice queued in a socket (see issue 11's notes).
+ * while generation sets the pace. Consumers that give chunks back (seed, verify, generate of COPY
+ * and CSV) need none of this: their arenas are written again rather than collected.
  */
 const LIVE_ARENAS = 2.5;
 
