@@ -38,7 +38,8 @@ async function exportOnce(profile: string, format: Format, workers: number): Pro
   try {
     const started = performance.now();
     const batchSize = format === 'fhir' ? FHIR_BATCH_SIZE : DEFAULT_BATCH_SIZE;
-    const chunks = generateChunks(config, { workers, batchSize, format });
+    // as medseed generate does: both writers give each chunk back once its files have it
+    const chunks = generateChunks(config, { workers, batchSize, format, returnsChunks: true });
     const figures =
       format === 'fhir'
         ? await writeFhirFiles(config, chunks, out).then((m) => ({ records: m.totalResources, digests: Object.values(m.resources), patients: m.tables.patients.rows }))

@@ -8,10 +8,10 @@ export interface Queue {
   readonly queuedBytes: number;
 }
 
-/** A file stream holds a write until the file system has taken it. */
-export const fileQueue = (stream: { readonly writableLength: number }): Queue => ({
+/** A file stream holds a write until the file system has taken it; a failed one reads nothing more. */
+export const fileQueue = (stream: { readonly writableLength: number; readonly errored: Error | null }): Queue => ({
   get queuedBytes() {
-    return stream.writableLength;
+    return stream.errored === null ? stream.writableLength : 0;
   },
 });
 

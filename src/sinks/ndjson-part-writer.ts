@@ -63,6 +63,13 @@ export function createNdjsonPartWriter(outDir: string, perPart: number, partName
   };
 
   return {
+    /**
+     * Bytes appended that the open part's file has not taken yet (a closed part has taken all of
+     * its own); none once the stream has failed, as it will not read them again.
+     */
+    get queuedBytes(): number {
+      return open && open.stream.errored === null ? open.stream.writableLength : 0;
+    },
     /** Appends `rows` NDJSON lines, starting new parts where one fills up. */
     async append(data: Uint8Array, rows: number): Promise<void> {
       let offset = 0;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { RunConfig } from '../config/resolve-run-config.js';
 import { FHIR_RESOURCE_TYPES, fhirPartFileName, isFhirFileName, type FhirResourceType } from '../encoders/fhir/index.js';
 import type { BinaryChunk } from '../runner/binary-chunk.js';
+import { returnChunk } from '../runner/generate-chunks.js';
+import { untilSent } from '../runner/until-sent.js';
 import { TABLE_NAMES, type TableName } from '../tables/table-specs.js';
 import { BULK_MANIFEST_FILE, createBulkManifest } from './bulk-manifest.js';
 import { createFhirManifest, type FhirManifest, type ResourceDigest } from './fhir-manifest.js';
@@ -58,6 +60,8 @@ export async function writeFhirFiles(
       if (!chunk.fhir) throw new Error('writeFhirFiles needs chunks generated with format fhir');
       for (const name of TABLE_NAMES) tableRows[name] += chunk.rows[name];
       for (const type of FHIR_RESOURCE_TYPES) await writers.get(type)!.append(chunk.fhir.data[type], chunk.fhir.counts[type]);
+      // As in writeFiles: the chunk's memory goes back to its worker once the files have its bytes.
+      if (await untilSent([...writers.values()], () => false)) returnChunk(chunk);
     }
     for (const [type, writer] of writers) {
       const { parts, sha256 } = await writer.finish();

@@ -67,8 +67,7 @@ export async function writeFiles(
       onChunk?.(chunk);
       // The chunk's memory goes back to its worker once the files have its bytes (when the
       // generator was asked to take chunks back; otherwise returnChunk does nothing).
-      const queues = [...streams.values()].map(fileQueue);
-      if (await untilSent(queues, () => [...streams.values()].some((stream) => stream.errored !== null))) returnChunk(chunk);
+      if (await untilSent([...streams.values()].map(fileQueue), () => false)) returnChunk(chunk);
     }
     for (const [table, stream] of streams) {
       if (format === 'copy') await write(stream, '\\.\n');

@@ -89,8 +89,8 @@ export const generateCommand: CommandModule<object, GenerateArgs> = {
       process.stderr.write(`A previous medseed generate into ${args.out} did not finish: it left ${left.length} incomplete file(s) (${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}); starting over.\n`);
     }
     const started = performance.now();
-    // writeFiles gives each chunk back once its files have the bytes; the FHIR writer keeps none.
-    const chunks = generateChunks(config, { workers: args.workers, batchSize, format: args.format, returnsChunks: args.format !== 'fhir' });
+    // Both writers give each chunk back once its files have the bytes.
+    const chunks = generateChunks(config, { workers: args.workers, batchSize, format: args.format, returnsChunks: true });
     // FHIR files hold resources per type, the other formats rows per table: one report for both
     const written =
       args.format === 'fhir'
