@@ -18,7 +18,7 @@ export const fileQueue = (stream: { readonly writableLength: number; readonly er
 /**
  * Waits until the kernel has taken every byte written to the streams so far, so no buffer written
  * will be read again and a chunk can go back to its worker (returnChunk); resolves false if `stop`
- * says to give up first (a failed COPY or file never takes the rest).
+ * says to give up first (a failed COPY never takes the rest).
  *
  * Why a seed waits for this after each chunk: all of a chunk's tables share one arena, which can
  * go back to its worker (returnChunk) only once nothing will read it. Before, one slow table's share
@@ -27,7 +27,7 @@ export const fileQueue = (stream: { readonly writableLength: number; readonly er
  * The server does not go idle meanwhile: it still reads what the kernel's socket buffers hold, and
  * the next chunk is generated while this one is sent.
  */
-export async function untilSent(streams: readonly Queue[], stop: () => boolean): Promise<boolean> {
+export async function untilSent(streams: readonly Queue[], stop: () => boolean = () => false): Promise<boolean> {
   while (streams.some((stream) => stream.queuedBytes > 0)) {
     if (stop()) return false;
     await sleep(POLL_MS);

@@ -61,7 +61,7 @@ export async function writeFhirFiles(
       for (const name of TABLE_NAMES) tableRows[name] += chunk.rows[name];
       for (const type of FHIR_RESOURCE_TYPES) await writers.get(type)!.append(chunk.fhir.data[type], chunk.fhir.counts[type]);
       // As in writeFiles: the chunk's memory goes back to its worker once the files have its bytes.
-      if (await untilSent([...writers.values()], () => false)) returnChunk(chunk);
+      if (await untilSent([...writers.values()])) returnChunk(chunk);
     }
     for (const [type, writer] of writers) {
       const { parts, sha256 } = await writer.finish();

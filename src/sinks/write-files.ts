@@ -67,7 +67,7 @@ export async function writeFiles(
       onChunk?.(chunk);
       // The chunk's memory goes back to its worker once the files have its bytes (when the
       // generator was asked to take chunks back; otherwise returnChunk does nothing).
-      if (await untilSent([...streams.values()].map(fileQueue), () => false)) returnChunk(chunk);
+      if (await untilSent([...streams.values()].map(fileQueue))) returnChunk(chunk);
     }
     for (const [table, stream] of streams) {
       if (format === 'copy') await write(stream, '\\.\n');
