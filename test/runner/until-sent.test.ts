@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untilSent } from '../../src/runner/until-sent.js';
+import { fileQueue, untilSent } from '../../src/runner/until-sent.js';
 
 // Streams as the seed loop sees them: bytes written and not yet taken by the kernel.
 const stream = (queuedBytes: number) => ({ queuedBytes });
@@ -26,5 +26,12 @@ describe('untilSent', () => {
     let stop = false;
     setTimeout(() => (stop = true), 10);
     expect(await untilSent([stream(10)], () => stop)).toBe(false);
+  });
+
+  it('counts what a file stream holds, and nothing once it has failed (it will not read it again)', async () => {
+    expect(fileQueue({ writableLength: 5, errored: null }).queuedBytes).toBe(5);
+    const failed = fileQueue({ writableLength: 5, errored: new Error('ENOSPC') });
+    expect(failed.queuedBytes).toBe(0);
+    expect(await untilSent([failed])).toBe(true);
   });
 });
