@@ -7,7 +7,7 @@ import { startLockWaitWatcher, type LockWaitWatcher } from '../db/lock-wait-watc
 import { DEFAULT_LOCK_TIMEOUT_SECONDS, isLockTimeout, withLockTimeout } from '../db/lock-timeout.js';
 import { applyMigrations, hasPendingMigrations } from '../db/migrations/apply-migrations.js';
 import { redactSecrets } from '../db/redact-url.js';
-import { generateChunks, returnChunk } from '../runner/generate-chunks.js';
+import { DIRECTORY_TABLES, generateChunks, returnChunk } from '../runner/generate-chunks.js';
 import { untilSent } from '../runner/until-sent.js';
 import { memoryLog } from '../runner/memory-log.js';
 import { createManifest, type Manifest } from '../sinks/manifest.js';
@@ -138,6 +138,8 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       // The chunk's arena goes back to its worker once the kernel has all its bytes; see untilSent.
       if (await untilSent([...copies.values()], () => failure !== undefined || options.signal?.aborted === true)) returnChunk(chunk);
       if (failure) throw failure;
+      // No rows come for the directory after its chunk; see TableCopy.finish.
+      if (chunk.rows.patients === 0) for (const table of DIRECTORY_TABLES) copies.get(table)!.finish();
       options.onRows?.(chunk.rows, chunk.rows.patients);
     }
     committing = true;

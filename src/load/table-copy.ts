@@ -9,6 +9,13 @@ import { RowsAppearedError } from './rows-appeared-error.js';
 /** One COPY ... FROM STDIN stream into a table, fed chunk by chunk with backpressure. */
 export interface TableCopy {
   write(data: Uint8Array): Promise<void>;
+  /**
+   * Ends the COPY once every row of the table is written, but not its transaction: the COMMIT
+   * still waits for end(), with the other tables'. Until then the backend is idle in transaction
+   * rather than blocked reading COPY data, which it reads without answering other backends'
+   * barriers: DROP DATABASE anywhere on the server would otherwise wait for the whole load.
+   */
+  finish(): void;
   end(): Promise<void>;
   abort(error: Error): void;
   /**
@@ -30,6 +37,8 @@ export interface TableCopy {
  */
 async function beginFrozenLoad(client: pg.Client, spec: TableSpec): Promise<string[]> {
   await client.query('BEGIN');
+  // A table finished early waits idle in this transaction until the whole load commits.
+  await client.query('SET LOCAL idle_in_transaction_session_timeout = 0');
   await client.query(`LOCK TABLE public.${spec.name} IN ACCESS EXCLUSIVE MODE`);
   const found = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${spec.name}) AS present`);
   if (found.rows[0]?.present) throw new RowsAppearedError(spec.name);
@@ -64,6 +73,14 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
   const source = new PassThrough({ highWaterMark: 256 * 1024 });
   const sql = `COPY public.${spec.name} (${spec.columns.join(', ')}) FROM STDIN WITH (FREEZE)`;
   let copy: Writable | undefined;
+  // The COMMIT waits for end(); abort() refuses it, also after an early finish().
+  let allowCommit = () => {};
+  let refuseCommit: (error: Error) => void = () => {};
+  const commitDecided = new Promise<void>((resolve, reject) => {
+    allowCommit = resolve;
+    refuseCommit = reject;
+  });
+  commitDecided.catch(() => undefined);
   const done = (async () => {
     try {
       const triggers = await beginFrozenLoad(client, spec);
@@ -72,6 +89,7 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
       // server rolls the COPY back instead of committing half a table.
       await pipeline(source, copy);
       for (const definition of triggers) await client.query(definition);
+      await commitDecided;
       await client.query('COMMIT');
     } catch (error) {
       source.destroy();
@@ -85,11 +103,16 @@ export function startTableCopy(client: pg.Client, spec: TableSpec): TableCopy {
       if (data.byteLength === 0) return;
       if (!source.write(data)) await Promise.race([once(source, 'drain'), done]);
     },
+    finish() {
+      source.end();
+    },
     async end() {
       source.end();
+      allowCommit();
       await done;
     },
     abort(error) {
+      refuseCommit(error);
       source.destroy(error);
     },
     get queuedBytes() {

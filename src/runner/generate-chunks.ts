@@ -68,6 +68,9 @@ export function defaultWorkers(): number {
 /** The pseudo-range that stands for the organizations and providers tables. */
 export const DIRECTORY: readonly [number, number] = [-1, -1];
 
+/** The tables only the directory chunk (the first, without patients) has rows for. */
+export const DIRECTORY_TABLES = ['organizations', 'providers'] as const;
+
 /** Compiled worker script; tests run `tsc` first (npm pretest), so it exists under dist/. */
 function workerScript(): string {
   return path.join(packageRoot(), 'dist', 'src', 'runner', 'generation-worker.js');

@@ -36,6 +36,28 @@ describe('a run whose loader dies, is interrupted, or is not alone', () => {
     const first = server.spawn(...LONG_SEED);
     try {
       await first.waitForStderr(/\[generate\+copy\] \d+% of patients/);
+      await first.waitForStderr(/\[generate\+copy\] [1-9]\d*% of patients/);
+      let exited = false;
+      void first.done.then(() => (exited = true));
+      // The directory's COPYs ended after its chunk, uncommitted: their backends wait idle in
+      // transaction, where they answer DROP DATABASE's barrier instead of holding it up until the load ends.
+      const copies = await client.query<{ state: string }>(
+        "SELECT application_name || ': ' || state AS state FROM pg_stat_activity WHERE application_name LIKE 'medseed-copy-%' ORDER BY 1",
+      );
+      expect(copies.rows.map((row) => row.state)).toEqual([
+        'medseed-copy-audit_logs: active',
+        'medseed-copy-care_team_members: active',
+        'medseed-copy-documents: active',
+        'medseed-copy-encounters: active',
+        'medseed-copy-organizations: idle in transaction',
+        'medseed-copy-patients: active',
+        'medseed-copy-providers: idle in transaction',
+        'medseed-copy-tasks: active',
+        'medseed-copy-timeline_events: active',
+      ]);
+      await client.query('CREATE DATABASE liveness_scratch');
+      await client.query('DROP DATABASE liveness_scratch');
+      expect(exited, 'the DROP DATABASE waited for the load to end').toBe(false);
       const before = await runCount();
       const second = await server.run('seed', '--profile', 'tiny', '--reset');
       expect(second.code, second.stderr).toBe(2);
