@@ -125,6 +125,7 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       });
       copies.set(spec.name, copy);
     }
+    const streams = [...copies.values()];
     const chunks = generateChunks(config, { workers: options.workers, batchSize: options.batchSize, format: 'copy', lean: true, returnsChunks: true });
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new SeedError('generate+copy', undefined, new Error('interrupted (signal received)'));
@@ -133,10 +134,10 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
       // Every table's share of the chunk at once: awaiting one table's drain before writing the
       // next left each backend idle while another parsed, which serialised the whole load.
       const writes = Promise.all(TABLE_NAMES.map((table) => copies.get(table)!.write(chunk.data[table])));
-      memoryLog.gauge('copy queued', [...copies.values()].reduce((sum, copy) => sum + copy.queuedBytes, 0));
+      memoryLog.gauge('copy queued', streams.reduce((sum, copy) => sum + copy.queuedBytes, 0));
       await writes;
       // The chunk's arena goes back to its worker once the kernel has all its bytes; see untilSent.
-      if (await untilSent([...copies.values()], () => failure !== undefined || options.signal?.aborted === true)) returnChunk(chunk);
+      if (await untilSent(streams, () => failure !== undefined || options.signal?.aborted === true)) returnChunk(chunk);
       if (failure) throw failure;
       // No rows come for the directory after its chunk; see TableCopy.finish.
       if (chunk.rows.patients === 0) for (const table of DIRECTORY_TABLES) copies.get(table)!.finish();
@@ -154,8 +155,8 @@ async function loadTables(options: SeedOptions, digests: ReturnType<typeof creat
     const reason = failure ?? (error instanceof SeedError ? error : new SeedError('generate+copy', undefined, error));
     for (const copy of copies.values()) copy.abort(reason);
     await Promise.allSettled([...copies.values()].map((copy) => copy.done));
-    // A COMMIT is sent only once a table's COPY has ended; before that, an aborted COPY (or a lost
-    // connection) leaves nothing behind.
+    // A COMMIT is sent only by end() (a table finished early still waits for it); before that, an
+    // aborted COPY (or a lost connection) leaves nothing behind.
     reason.copiesRolledBack = !committing;
     throw reason;
   } finally {

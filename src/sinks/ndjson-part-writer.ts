@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
+import { fileQueue } from '../runner/until-sent.js';
 
 const NEWLINE = 0x0a;
 
@@ -68,7 +69,7 @@ export function createNdjsonPartWriter(outDir: string, perPart: number, partName
      * its own); none once the stream has failed, as it will not read them again.
      */
     get queuedBytes(): number {
-      return open && open.stream.errored === null ? open.stream.writableLength : 0;
+      return open ? fileQueue(open.stream).queuedBytes : 0;
     },
     /** Appends `rows` NDJSON lines, starting new parts where one fills up. */
     async append(data: Uint8Array, rows: number): Promise<void> {
